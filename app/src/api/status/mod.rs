@@ -1,0 +1,5 @@
+//! The poolwatch process's own status.
+
+mod server_status;
+
+pub use server_status::*;

@@ -1,0 +1,13 @@
+//! Reusable pieces of the interface, one component per file.
+
+pub mod empty_state;
+pub mod error_notice;
+pub mod nav;
+pub mod server_status_card;
+pub mod shell;
+
+pub use empty_state::EmptyState;
+pub use error_notice::ErrorNotice;
+pub use nav::Nav;
+pub use server_status_card::ServerStatusCard;
+pub use shell::Shell;

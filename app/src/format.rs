@@ -1,0 +1,59 @@
+//! Plain-Rust formatting for the UI, kept out of components so it is unit-tested
+//! on the host and adds no date library to the WASM.
+
+/// "3d 4h", "2h 5m", "42s": the two largest units are enough to read at a glance.
+pub fn duration(total_seconds: u64) -> String {
+    let days = total_seconds / 86_400;
+    let hours = (total_seconds % 86_400) / 3_600;
+    let minutes = (total_seconds % 3_600) / 60;
+    let seconds = total_seconds % 60;
+    match (days, hours, minutes) {
+        (0, 0, 0) => format!("{seconds}s"),
+        (0, 0, m) => format!("{m}m {seconds}s"),
+        (0, h, m) => format!("{h}h {m}m"),
+        (d, h, _) => format!("{d}d {h}h"),
+    }
+}
+
+/// "2026-11-22T02:07:18.123Z" → "2026-11-22 02:07:18 UTC". Anything that does
+/// not look like RFC 3339 is shown as it came, never hidden.
+pub fn timestamp(rfc3339: &str) -> String {
+    let bytes = rfc3339.as_bytes();
+    let looks_right = rfc3339.is_ascii()
+        && bytes.len() >= 20
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes[10] == b'T'
+        && bytes[13] == b':'
+        && bytes[16] == b':';
+    if !looks_right {
+        return rfc3339.to_owned();
+    }
+    let zone = if rfc3339.ends_with('Z') { "UTC" } else { &rfc3339[19..] };
+    let zone = zone.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    format!("{} {} {}", &rfc3339[..10], &rfc3339[11..19], zone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration(0), "0s");
+        assert_eq!(duration(59), "59s");
+        assert_eq!(duration(61), "1m 1s");
+        assert_eq!(duration(3_600 * 2 + 300), "2h 5m");
+        assert_eq!(duration(86_400 * 3 + 3_600 * 4 + 59), "3d 4h");
+    }
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(timestamp("2026-11-22T02:07:18.123Z"), "2026-11-22 02:07:18 UTC");
+        assert_eq!(timestamp("2026-11-22T02:07:18Z"), "2026-11-22 02:07:18 UTC");
+        assert_eq!(timestamp("2026-11-22T02:07:18+01:00"), "2026-11-22 02:07:18 +01:00");
+        assert_eq!(timestamp("garbage"), "garbage");
+        assert_eq!(timestamp("unknown"), "unknown");
+        assert_eq!(timestamp("2026-11-22T02:07:1é+01:00"), "2026-11-22T02:07:1é+01:00");
+    }
+}

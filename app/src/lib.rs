@@ -1,0 +1,16 @@
+//! poolwatch's user interface and its server functions.
+//!
+//! Built twice: for the browser (`csr`, by Trunk) where the server functions
+//! become HTTP calls, and for the server (`ssr`) where their bodies run against
+//! the domain layer, which they find as `Arc<domain::Services>` in the Leptos
+//! context the HTTP edge provides.
+
+pub mod api;
+mod app;
+pub mod components;
+pub mod format;
+pub mod pages;
+
+pub use app::App;
+/// The shared wire types, re-exported so the UI and the server name them alike.
+pub use model as dto;

@@ -1,0 +1,6 @@
+//! Browser entry point (Trunk builds this with `--features csr`).
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

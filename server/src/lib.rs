@@ -1,0 +1,14 @@
+//! The poolwatch server: configuration, the HTTP edge and process lifecycle.
+//! Domain logic lives in the `domain` crate; this crate only adapts it.
+
+pub mod assets;
+pub mod cli;
+pub mod error;
+pub mod routes;
+pub mod run;
+pub mod shutdown;
+pub mod state;
+pub mod telemetry;
+
+pub use routes::app;
+pub use state::AppState;

@@ -1,0 +1,48 @@
+use std::io::Write;
+use std::process::ExitCode;
+
+use poolwatch::cli::{self, Command, Parsed};
+
+fn main() -> ExitCode {
+    let cli = match cli::parse(std::env::args_os()) {
+        Parsed::Run(cli) => cli,
+        Parsed::Exit {
+            stdout,
+            stderr,
+            code,
+        } => {
+            let _ = std::io::stdout().write_all(stdout.as_bytes());
+            let _ = std::io::stderr().write_all(stderr.as_bytes());
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Serve(args) => serve(&args),
+    }
+}
+
+fn serve(args: &cli::ServeArgs) -> ExitCode {
+    if let Err(message) = poolwatch::telemetry::init(&args.log, args.log_format) {
+        eprintln!("poolwatch: error: {message}");
+        return ExitCode::from(2);
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(err) => {
+            eprintln!("poolwatch: error: cannot start the async runtime: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    let result: Result<(), poolwatch::run::RunError> = runtime.block_on(async {
+        let prepared = poolwatch::run::prepare(args).await?;
+        poolwatch::run::serve(prepared).await
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!(error = %err, "poolwatch stopped");
+            eprintln!("poolwatch: error: {err}");
+            ExitCode::from(err.exit_code())
+        }
+    }
+}
