@@ -29,7 +29,11 @@ pub fn timestamp(rfc3339: &str) -> String {
     if !looks_right {
         return rfc3339.to_owned();
     }
-    let zone = if rfc3339.ends_with('Z') { "UTC" } else { &rfc3339[19..] };
+    let zone = if rfc3339.ends_with('Z') {
+        "UTC"
+    } else {
+        &rfc3339[19..]
+    };
     let zone = zone.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
     format!("{} {} {}", &rfc3339[..10], &rfc3339[11..19], zone)
 }
@@ -49,11 +53,20 @@ mod tests {
 
     #[test]
     fn timestamps() {
-        assert_eq!(timestamp("2026-11-22T02:07:18.123Z"), "2026-11-22 02:07:18 UTC");
+        assert_eq!(
+            timestamp("2026-11-22T02:07:18.123Z"),
+            "2026-11-22 02:07:18 UTC"
+        );
         assert_eq!(timestamp("2026-11-22T02:07:18Z"), "2026-11-22 02:07:18 UTC");
-        assert_eq!(timestamp("2026-11-22T02:07:18+01:00"), "2026-11-22 02:07:18 +01:00");
+        assert_eq!(
+            timestamp("2026-11-22T02:07:18+01:00"),
+            "2026-11-22 02:07:18 +01:00"
+        );
         assert_eq!(timestamp("garbage"), "garbage");
         assert_eq!(timestamp("unknown"), "unknown");
-        assert_eq!(timestamp("2026-11-22T02:07:1é+01:00"), "2026-11-22T02:07:1é+01:00");
+        assert_eq!(
+            timestamp("2026-11-22T02:07:1é+01:00"),
+            "2026-11-22T02:07:1é+01:00"
+        );
     }
 }

@@ -80,6 +80,9 @@ mod tests {
         assert!(status.data_dir.writable);
         let started = OffsetDateTime::parse(&status.started_at, &Rfc3339).unwrap();
         let age = OffsetDateTime::now_utc() - started;
-        assert!(age.whole_seconds() >= 0 && age.whole_seconds() < 60, "{age}");
+        assert!(
+            age.whole_seconds() >= 0 && age.whole_seconds() < 60,
+            "{age}"
+        );
     }
 }

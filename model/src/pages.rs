@@ -9,11 +9,26 @@ pub struct Page {
 }
 
 pub const PAGES: &[Page] = &[
-    Page { path: "/", title: "Overview" },
-    Page { path: "/storage", title: "Storage" },
-    Page { path: "/alerts", title: "Alerts" },
-    Page { path: "/connections", title: "Connections" },
-    Page { path: "/settings", title: "Settings" },
+    Page {
+        path: "/",
+        title: "Overview",
+    },
+    Page {
+        path: "/storage",
+        title: "Storage",
+    },
+    Page {
+        path: "/alerts",
+        title: "Alerts",
+    },
+    Page {
+        path: "/connections",
+        title: "Connections",
+    },
+    Page {
+        path: "/settings",
+        title: "Settings",
+    },
 ];
 
 /// Whether `path` (without query) names one of [`PAGES`]; one trailing slash is tolerated.
@@ -44,7 +59,11 @@ mod tests {
     fn paths_are_unique_and_absolute() {
         for (i, a) in PAGES.iter().enumerate() {
             assert!(a.path.starts_with('/'), "{a:?}");
-            assert!(PAGES[i + 1..].iter().all(|b| b.path != a.path && b.title != a.title));
+            assert!(
+                PAGES[i + 1..]
+                    .iter()
+                    .all(|b| b.path != a.path && b.title != a.title)
+            );
         }
     }
 }

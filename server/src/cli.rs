@@ -47,7 +47,12 @@ pub struct ServeArgs {
     pub demo: bool,
 
     /// Log filter, e.g. "info" or "poolwatch=debug,info".
-    #[arg(long, env = "POOLWATCH_LOG", default_value = "info", value_name = "FILTER")]
+    #[arg(
+        long,
+        env = "POOLWATCH_LOG",
+        default_value = "info",
+        value_name = "FILTER"
+    )]
     pub log: String,
 
     /// Log line format.
@@ -76,7 +81,11 @@ fn default_data_dir() -> PathBuf {
 #[derive(Debug)]
 pub enum Parsed {
     Run(Cli),
-    Exit { stdout: String, stderr: String, code: u8 },
+    Exit {
+        stdout: String,
+        stderr: String,
+        code: u8,
+    },
 }
 
 /// Parses arguments (and the environment). Help and version go to stdout with
@@ -134,12 +143,21 @@ pub fn parse_listen(raw: &str) -> Result<SocketAddr, String> {
         Ok(p) => return Err(format!("port {p} is out of range (0-65535)")),
         Err(_) => return Err(format!("port '{port}' is not a number")),
     };
-    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let host = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(inner) => inner,
+        None if host.contains(':') => {
+            return Err(format!(
+                "'{raw}' is ambiguous: put an IPv6 address in brackets, e.g. [::1]:7655"
+            ));
+        }
+        None => host,
+    };
     let ip: IpAddr = if host.eq_ignore_ascii_case("localhost") {
         IpAddr::V4(Ipv4Addr::LOCALHOST)
     } else {
-        host.parse()
-            .map_err(|_| format!("'{host}' is not an IP address (IPv6 goes in brackets: [::1]:7655)"))?
+        host.parse().map_err(|_| {
+            format!("'{host}' is not an IP address (IPv6 goes in brackets: [::1]:7655)")
+        })?
     };
     Ok(SocketAddr::new(ip, port))
 }

@@ -30,13 +30,29 @@ fn exit_of(args: &[&str]) -> (String, String, u8) {
 fn listen_forms() {
     assert_eq!(parse_listen("127.0.0.1:7655").unwrap().port(), 7655);
     assert_eq!(parse_listen("[::1]:80").unwrap().to_string(), "[::1]:80");
-    assert_eq!(parse_listen("localhost:9").unwrap().to_string(), "127.0.0.1:9");
+    assert_eq!(
+        parse_listen("localhost:9").unwrap().to_string(),
+        "127.0.0.1:9"
+    );
     assert_eq!(parse_listen("0.0.0.0:0").unwrap().port(), 0);
-    assert!(parse_listen("127.0.0.1:70000").unwrap_err().contains("out of range"));
-    assert!(parse_listen("127.0.0.1:http").unwrap_err().contains("not a number"));
+    assert!(
+        parse_listen("127.0.0.1:70000")
+            .unwrap_err()
+            .contains("out of range")
+    );
+    assert!(
+        parse_listen("127.0.0.1:http")
+            .unwrap_err()
+            .contains("not a number")
+    );
     assert!(parse_listen("127.0.0.1").unwrap_err().contains("no port"));
-    assert!(parse_listen("nas.example:80").unwrap_err().contains("not an IP"));
-    assert!(parse_listen("::1:80").is_err());
+    assert!(
+        parse_listen("nas.example:80")
+            .unwrap_err()
+            .contains("not an IP")
+    );
+    assert!(parse_listen("::1:80").unwrap_err().contains("brackets"));
+    assert!(parse_listen("[nas]:80").unwrap_err().contains("not an IP"));
 }
 
 #[test]
@@ -92,7 +108,10 @@ fn bad_switch_is_one_line_and_code_2() {
 fn version_and_help_exit_zero() {
     let (stdout, _, code) = exit_of(&["--version"]);
     assert_eq!(code, 0);
-    assert_eq!(stdout.trim(), format!("poolwatch {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout.trim(),
+        format!("poolwatch {}", env!("CARGO_PKG_VERSION"))
+    );
     let (stdout, _, code) = exit_of(&["serve", "--help"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("POOLWATCH_LISTEN"), "{stdout}");

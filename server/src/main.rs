@@ -26,7 +26,10 @@ fn serve(args: &cli::ServeArgs) -> ExitCode {
         eprintln!("poolwatch: error: {message}");
         return ExitCode::from(2);
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(err) => {
             eprintln!("poolwatch: error: cannot start the async runtime: {err}");

@@ -88,7 +88,11 @@ pub async fn serve(prepared: Prepared) -> Result<(), RunError> {
     let Prepared { state, listener } = prepared;
     let addr = listener.local_addr().map_err(RunError::Serve)?;
     let fns = crate::routes::server_fn_paths();
-    tracing::info!(server_functions = fns.len(), demo = state.services.demo(), "routes ready");
+    tracing::info!(
+        server_functions = fns.len(),
+        demo = state.services.demo(),
+        "routes ready"
+    );
     tracing::info!(url = %format!("http://{addr}/"), "poolwatch listening");
     println!("poolwatch is running at http://{addr}/ (Ctrl-C to stop)");
     axum::serve(listener, crate::routes::app(state))

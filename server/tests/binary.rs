@@ -1,6 +1,8 @@
 //! The real `poolwatch` binary as an operator runs it: flags, exit codes,
 //! listening on a real socket, graceful shutdown on SIGTERM.
 
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Output, Stdio};
@@ -26,7 +28,10 @@ fn text(bytes: &[u8]) -> String {
 fn version_flag() {
     let out = poolwatch(&["--version"]);
     assert!(out.status.success());
-    assert_eq!(text(&out.stdout).trim(), format!("poolwatch {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("poolwatch {}", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -63,7 +68,13 @@ fn unusable_data_dir_exits_2_with_one_line() {
     let file = root.path().join("a-file");
     std::fs::write(&file, b"x").unwrap();
     let dir = file.join("data");
-    let out = poolwatch(&["serve", "--listen", "127.0.0.1:0", "--data-dir", dir.to_str().unwrap()]);
+    let out = poolwatch(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--data-dir",
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     let last = err.lines().last().unwrap_or("");
@@ -99,8 +110,14 @@ fn start(data_dir: &std::path::Path) -> Running {
 
 fn http_get(addr: &str, path: &str) -> String {
     let mut stream = TcpStream::connect(addr).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     response
@@ -132,9 +149,15 @@ fn serves_then_stops_cleanly_on_sigterm() {
         if let Some(exit) = running.child.try_wait().unwrap() {
             break exit;
         }
-        assert!(Instant::now() < deadline, "poolwatch did not stop within 10 s of SIGTERM");
+        assert!(
+            Instant::now() < deadline,
+            "poolwatch did not stop within 10 s of SIGTERM"
+        );
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(exit.success(), "exit after SIGTERM: {exit:?}");
-    assert!(TcpStream::connect(&running.addr).is_err(), "still listening after exit");
+    assert!(
+        TcpStream::connect(&running.addr).is_err(),
+        "still listening after exit"
+    );
 }

@@ -1,6 +1,8 @@
 //! The router driven in-process with `oneshot`: health, readiness, the
 //! REST namespace, static files and the server-function round trip.
 
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
 use std::sync::Arc;
 
 use axum::body::{Body, to_bytes};
@@ -37,9 +39,15 @@ fn fixture(assets: Assets) -> Fixture {
 
 fn site() -> Assets {
     Assets::from_files([
-        ("index.html".to_owned(), b"<!doctype html><title>poolwatch</title><body></body>".repeat(10)),
+        (
+            "index.html".to_owned(),
+            b"<!doctype html><title>poolwatch</title><body></body>".repeat(10),
+        ),
         ("app-0123456789abcdef_bg.wasm".to_owned(), vec![0x61; 8192]),
-        ("favicon.svg".to_owned(), b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec()),
+        (
+            "favicon.svg".to_owned(),
+            b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec(),
+        ),
     ])
 }
 
@@ -56,8 +64,12 @@ async fn body_json(response: Response) -> serde_json::Value {
     serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{e}: {bytes:?}"))
 }
 
-fn header_of<'a>(response: &'a Response, name: header::HeaderName) -> &'a str {
-    response.headers().get(name).map(|v| v.to_str().unwrap()).unwrap_or("")
+fn header_of(response: &Response, name: header::HeaderName) -> &str {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or("")
 }
 
 #[tokio::test]
@@ -66,7 +78,10 @@ async fn healthz_is_ok_and_says_nothing_about_the_host() {
     let response = get(&f.state, "/healthz").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(header_of(&response, header::CACHE_CONTROL), "no-store");
-    assert_eq!(body_json(response).await, serde_json::json!({"status": "ok"}));
+    assert_eq!(
+        body_json(response).await,
+        serde_json::json!({"status": "ok"})
+    );
 }
 
 #[tokio::test]
@@ -84,7 +99,10 @@ async fn readyz_follows_the_data_dir() {
     let body = body_json(response).await;
     assert_eq!(body["status"], "not_ready");
     let text = body.to_string();
-    assert!(!text.contains(f._dir.path().to_str().unwrap()), "readyz leaks the path: {text}");
+    assert!(
+        !text.contains(f._dir.path().to_str().unwrap()),
+        "readyz leaks the path: {text}"
+    );
 }
 
 #[tokio::test]
@@ -104,14 +122,20 @@ async fn pages_get_the_shell_with_the_right_status() {
     for page in model::pages::PAGES {
         let response = get(&f.state, page.path).await;
         assert_eq!(response.status(), StatusCode::OK, "{}", page.path);
-        assert_eq!(header_of(&response, header::CONTENT_TYPE), "text/html; charset=utf-8");
+        assert_eq!(
+            header_of(&response, header::CONTENT_TYPE),
+            "text/html; charset=utf-8"
+        );
         assert_eq!(header_of(&response, header::CACHE_CONTROL), "no-cache");
     }
     let response = get(&f.state, "/storage?source=truenas&health=attention").await;
     assert_eq!(response.status(), StatusCode::OK);
     let response = get(&f.state, "/no-such-page").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    assert_eq!(header_of(&response, header::CONTENT_TYPE), "text/html; charset=utf-8");
+    assert_eq!(
+        header_of(&response, header::CONTENT_TYPE),
+        "text/html; charset=utf-8"
+    );
     let response = get(&f.state, "/missing-0123456789abcdef.js").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert!(!header_of(&response, header::CONTENT_TYPE).starts_with("text/html"));
@@ -127,7 +151,10 @@ async fn assets_are_compressed_cached_and_revalidated() {
         .unwrap();
     let response = send(&f.state, request).await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(header_of(&response, header::CONTENT_TYPE), "application/wasm");
+    assert_eq!(
+        header_of(&response, header::CONTENT_TYPE),
+        "application/wasm"
+    );
     assert_eq!(header_of(&response, header::CONTENT_ENCODING), "br");
     assert_eq!(header_of(&response, header::VARY), "accept-encoding");
     assert_eq!(
@@ -148,7 +175,10 @@ async fn assets_are_compressed_cached_and_revalidated() {
 
     let response = get(&f.state, wasm).await;
     assert_eq!(header_of(&response, header::CONTENT_ENCODING), "");
-    assert_eq!(to_bytes(response.into_body(), 1 << 20).await.unwrap().len(), 8192);
+    assert_eq!(
+        to_bytes(response.into_body(), 1 << 20).await.unwrap().len(),
+        8192
+    );
 
     let request = Request::get(wasm)
         .header(header::ACCEPT_ENCODING, "br")
@@ -158,13 +188,22 @@ async fn assets_are_compressed_cached_and_revalidated() {
     let response = send(&f.state, request).await;
     assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
     assert_eq!(header_of(&response, header::ETAG), etag);
-    assert!(to_bytes(response.into_body(), 1 << 20).await.unwrap().is_empty());
+    assert!(
+        to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test]
 async fn writes_to_static_paths_are_refused() {
     let f = fixture(site());
-    let response = send(&f.state, Request::post("/storage").body(Body::empty()).unwrap()).await;
+    let response = send(
+        &f.state,
+        Request::post("/storage").body(Body::empty()).unwrap(),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(header_of(&response, header::ALLOW), "GET, HEAD");
 }
@@ -182,7 +221,9 @@ async fn a_build_without_front_end_says_so() {
 #[tokio::test]
 async fn server_function_round_trip() {
     assert!(
-        poolwatch::routes::server_fn_paths().iter().any(|p| p == "/rpc/server_status"),
+        poolwatch::routes::server_fn_paths()
+            .iter()
+            .any(|p| p == "/rpc/server_status"),
         "server function not registered: {:?}",
         poolwatch::routes::server_fn_paths()
     );

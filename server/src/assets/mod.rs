@@ -18,7 +18,7 @@ pub use serve::serve;
 /// Trunk's output folder, read at compile time in release builds and from
 /// disk in debug builds (rust-embed's behaviour).
 #[derive(rust_embed::RustEmbed)]
-#[folder = "$CARGO_MANIFEST_DIR/../dist/"]
+#[folder = "../dist/"]
 struct Dist;
 
 /// How long a browser may keep a file.

@@ -12,7 +12,12 @@ use crate::state::AppState;
 /// gets the app shell (`index.html`), with 200 for a known page and 404
 /// otherwise, so deep links and reloads work and the browser's router shows
 /// the page.
-pub async fn serve(State(state): State<AppState>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
+pub async fn serve(
+    State(state): State<AppState>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
     if method != Method::GET && method != Method::HEAD {
         return (
             StatusCode::METHOD_NOT_ALLOWED,
@@ -55,7 +60,10 @@ fn respond(asset: &Asset, status: StatusCode, request: &HeaderMap) -> Response {
     let etag = format!(
         "\"{}{}\"",
         asset.digest,
-        encoding.header().map(|e| format!("-{e}")).unwrap_or_default()
+        encoding
+            .header()
+            .map(|e| format!("-{e}"))
+            .unwrap_or_default()
     );
     let mut response = if status == StatusCode::OK && if_none_match(request, &etag) {
         StatusCode::NOT_MODIFIED.into_response()

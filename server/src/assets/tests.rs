@@ -2,9 +2,14 @@ use super::*;
 
 fn sample() -> Assets {
     let wasm = vec![0u8; 4096];
-    let js = "export function init() { return 1; }\n".repeat(40).into_bytes();
+    let js = "export function init() { return 1; }\n"
+        .repeat(40)
+        .into_bytes();
     Assets::from_files([
-        ("index.html".to_owned(), b"<!doctype html><title>t</title>".repeat(20)),
+        (
+            "index.html".to_owned(),
+            b"<!doctype html><title>t</title>".repeat(20),
+        ),
         ("app-0123456789abcdef_bg.wasm".to_owned(), wasm),
         ("app-0123456789abcdef.js".to_owned(), js),
         ("favicon.svg".to_owned(), b"<svg/>".to_vec()),
@@ -18,7 +23,10 @@ fn content_types() {
     let ct = |p: &str| a.get(p).unwrap().content_type.to_str().unwrap().to_owned();
     assert_eq!(ct("/index.html"), "text/html; charset=utf-8");
     assert_eq!(ct("app-0123456789abcdef_bg.wasm"), "application/wasm");
-    assert_eq!(ct("app-0123456789abcdef.js"), "application/javascript; charset=utf-8");
+    assert_eq!(
+        ct("app-0123456789abcdef.js"),
+        "application/javascript; charset=utf-8"
+    );
     assert_eq!(ct("favicon.svg"), "image/svg+xml");
     assert_eq!(ct("fonts/x.bin"), "application/octet-stream");
 }
@@ -27,8 +35,14 @@ fn content_types() {
 fn cache_policy_follows_the_content_hash() {
     let a = sample();
     assert_eq!(a.index().unwrap().cache, CachePolicy::Revalidate);
-    assert_eq!(a.get("app-0123456789abcdef_bg.wasm").unwrap().cache, CachePolicy::Immutable);
-    assert_eq!(a.get("app-0123456789abcdef.js").unwrap().cache, CachePolicy::Immutable);
+    assert_eq!(
+        a.get("app-0123456789abcdef_bg.wasm").unwrap().cache,
+        CachePolicy::Immutable
+    );
+    assert_eq!(
+        a.get("app-0123456789abcdef.js").unwrap().cache,
+        CachePolicy::Immutable
+    );
     assert_eq!(a.get("favicon.svg").unwrap().cache, CachePolicy::Revalidate);
     assert!(!has_content_hash("main-abc.css"));
     assert!(has_content_hash("dir/main-fedcba9876543210.css"));
@@ -43,10 +57,14 @@ fn compressed_variants_decode_to_the_original() {
     let br = js.brotli.as_ref().expect("brotli variant");
     assert!(gz.len() < js.identity.len() && br.len() < js.identity.len());
     let mut out = Vec::new();
-    flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut out).unwrap();
+    flate2::read::GzDecoder::new(&gz[..])
+        .read_to_end(&mut out)
+        .unwrap();
     assert_eq!(out, js.identity);
     let mut out = Vec::new();
-    brotli::Decompressor::new(&br[..], 4096).read_to_end(&mut out).unwrap();
+    brotli::Decompressor::new(&br[..], 4096)
+        .read_to_end(&mut out)
+        .unwrap();
     assert_eq!(out, js.identity);
     // Tiny or incompressible files are not given useless variants.
     let svg = a.get("favicon.svg").unwrap();
@@ -66,7 +84,10 @@ fn negotiation() {
     let all = |_| true;
     let none = |e| e == Encoding::Identity;
     assert_eq!(negotiate(None, all), Encoding::Identity);
-    assert_eq!(negotiate(Some("gzip, deflate, br, zstd"), all), Encoding::Brotli);
+    assert_eq!(
+        negotiate(Some("gzip, deflate, br, zstd"), all),
+        Encoding::Brotli
+    );
     assert_eq!(negotiate(Some("gzip"), all), Encoding::Gzip);
     assert_eq!(negotiate(Some("br;q=0, gzip;q=0.5"), all), Encoding::Gzip);
     assert_eq!(negotiate(Some("*"), all), Encoding::Brotli);

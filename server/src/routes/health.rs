@@ -11,7 +11,10 @@ use crate::state::AppState;
 
 /// The process is up and answering.
 pub async fn healthz() -> impl IntoResponse {
-    ([(header::CACHE_CONTROL, "no-store")], Json(json!({ "status": "ok" })))
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(json!({ "status": "ok" })),
+    )
 }
 
 /// The process can do its job: the data directory is writable.

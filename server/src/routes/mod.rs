@@ -16,7 +16,10 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .route(&format!("{}/{{*fn_name}}", app::api::RPC_PREFIX), any(rpc::handle))
+        .route(
+            &format!("{}/{{*fn_name}}", app::api::RPC_PREFIX),
+            any(rpc::handle),
+        )
         .route("/api", any(api::not_found))
         .route("/api/{*rest}", any(api::not_found))
         .fallback(assets::serve)
