@@ -49,7 +49,7 @@ pub fn ServerStatusCard(status: ServerStatus) -> impl IntoView {
                 <div>
                     <dt>"Mode"</dt>
                     <dd data-testid="server-mode">
-                        {if status.demo { "demo (built-in simulated NAS)" } else { "normal" }}
+                        {if status.demo { "demo" } else { "normal" }}
                     </dd>
                 </div>
             </dl>
