@@ -16,13 +16,25 @@ cargo clippy -p app --no-default-features --features csr --target wasm32-unknown
 step "WASM dependency guard: no server-only crate in the browser build"
 "$ROOT/scripts/wasm-deps-guard.sh"
 
+summary="$(mktemp)"
+trap 'rm -f "$summary"' EXIT
+
 step "cargo test"
-cargo test --workspace --locked
+cargo test --workspace --locked 2>&1 | tee "$summary.rust"
 
 "$ROOT/scripts/build.sh"
 
 step "Playwright end-to-end (release binary, Debian Chromium)"
-"$ROOT/scripts/e2e.sh"
+"$ROOT/scripts/e2e.sh" 2>&1 | tee "$summary.e2e"
 
+# Close with the runners' own summary lines (both runs passed to get here).
+rust_passed=$(grep -o '[0-9]* passed' "$summary.rust" | awk '{s+=$1} END {print s+0}')
+rust_failed=$(grep -o '[0-9]* failed' "$summary.rust" | awk '{s+=$1} END {print s+0}')
+e2e_passed=$(grep -oE '^ *[0-9]+ passed' "$summary.e2e" | tail -n1 | awk '{print $1+0}')
+e2e_failed=$(grep -oE '^ *[0-9]+ failed' "$summary.e2e" | tail -n1 | awk '{print $1+0}')
+rm -f "$summary.rust" "$summary.e2e"
 echo
-echo "all checks passed in $(( $(date +%s) - start )) s"
+echo "== summary ($(( $(date +%s) - start )) s) =="
+echo "cargo test: $rust_passed passed, $rust_failed failed"
+echo "playwright: ${e2e_passed:-0} passed, ${e2e_failed:-0} failed"
+echo "total: $((rust_passed + ${e2e_passed:-0})) passed, $((rust_failed + ${e2e_failed:-0})) failed"

@@ -1,6 +1,8 @@
 //! Logging setup. Logs go to stderr; `POOLWATCH_LOG` sets the filter
 //! (tracing's EnvFilter syntax) and `POOLWATCH_LOG_FORMAT` picks text or json.
 
+use std::io::IsTerminal;
+
 use clap::ValueEnum;
 use tracing_subscriber::EnvFilter;
 
@@ -16,6 +18,7 @@ pub fn init(filter: &str, format: LogFormat) -> Result<(), String> {
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_target(true);
     let result = match format {
         LogFormat::Text => builder.try_init(),
