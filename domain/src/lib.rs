@@ -2,8 +2,10 @@
 //! (`app`, feature `ssr`) are thin adapters over [`Services`]; everything here
 //! compiles and tests without either of them.
 
+pub mod connections;
 pub mod data_dir;
 pub mod services;
+pub mod store;
 
 pub use data_dir::{DataDir, DataDirError};
 pub use services::{Services, ServicesConfig};

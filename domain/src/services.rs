@@ -3,16 +3,22 @@
 
 use std::time::{Duration, SystemTime};
 
-use model::ServerStatus;
+use model::{CredentialsHealth, ServerStatus};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::DataDir;
+use crate::connections::{ConnectionService, Limits};
+use crate::store::{CredentialStore, StoreError};
 
 #[derive(Debug, Clone)]
 pub struct ServicesConfig {
     pub version: String,
     pub demo: bool,
+    /// `POOLWATCH_ENABLE_TRUENAS`: off means nothing polls and the
+    /// connection API answers `truenas_disabled`.
+    pub truenas_enabled: bool,
+    pub max_connections: usize,
 }
 
 #[derive(Debug)]
@@ -20,15 +26,27 @@ pub struct Services {
     config: ServicesConfig,
     data_dir: DataDir,
     started: SystemTime,
+    connections: ConnectionService,
 }
 
 impl Services {
-    pub fn new(config: ServicesConfig, data_dir: DataDir) -> Self {
-        Self {
+    /// Opens the credential store in the data dir (blocking file I/O). Fails
+    /// only when poolwatch must not start (an unsafe or malformed key file).
+    pub fn open(config: ServicesConfig, data_dir: DataDir) -> Result<Self, StoreError> {
+        let (store, loaded) = CredentialStore::open(data_dir.path())?;
+        let connections = ConnectionService::new(
+            store,
+            loaded,
+            Limits {
+                max_connections: config.max_connections,
+            },
+        );
+        Ok(Self {
             config,
             data_dir,
             started: SystemTime::now(),
-        }
+            connections,
+        })
     }
 
     pub fn data_dir(&self) -> &DataDir {
@@ -37,6 +55,22 @@ impl Services {
 
     pub fn demo(&self) -> bool {
         self.config.demo
+    }
+
+    pub fn truenas_enabled(&self) -> bool {
+        self.config.truenas_enabled
+    }
+
+    pub fn connections(&self) -> &ConnectionService {
+        &self.connections
+    }
+
+    pub fn credentials_health(&self) -> CredentialsHealth {
+        let problem = self.connections.store_problem();
+        CredentialsHealth {
+            ok: problem.is_none(),
+            problem,
+        }
     }
 
     pub fn status(&self) -> ServerStatus {
@@ -48,7 +82,9 @@ impl Services {
             started_at: rfc3339(self.started),
             uptime_seconds: uptime.as_secs(),
             demo: self.config.demo,
+            truenas_enabled: self.config.truenas_enabled,
             data_dir: self.data_dir.health(),
+            credentials: self.credentials_health(),
         }
     }
 }
@@ -63,26 +99,49 @@ fn rfc3339(at: SystemTime) -> String {
 mod tests {
     use super::*;
 
+    pub(crate) fn config() -> ServicesConfig {
+        ServicesConfig {
+            version: "9.9.9".into(),
+            demo: true,
+            truenas_enabled: true,
+            max_connections: 256,
+        }
+    }
+
     #[test]
-    fn status_reports_version_start_and_data_dir() {
+    fn status_reports_version_start_data_dir_and_credentials() {
         let root = tempfile::tempdir().unwrap();
         let dir = DataDir::prepare(root.path().join("d")).unwrap();
-        let services = Services::new(
-            ServicesConfig {
-                version: "9.9.9".into(),
-                demo: true,
-            },
-            dir,
-        );
+        let services = Services::open(config(), dir).unwrap();
         let status = services.status();
         assert_eq!(status.version, "9.9.9");
-        assert!(status.demo);
+        assert!(status.demo && status.truenas_enabled);
         assert!(status.data_dir.writable);
+        assert!(status.credentials.ok, "{:?}", status.credentials);
         let started = OffsetDateTime::parse(&status.started_at, &Rfc3339).unwrap();
         let age = OffsetDateTime::now_utc() - started;
         assert!(
             age.whole_seconds() >= 0 && age.whole_seconds() < 60,
             "{age}"
         );
+    }
+
+    #[test]
+    fn an_unreadable_store_shows_in_the_status() {
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("d");
+        let dir = DataDir::prepare(&path).unwrap();
+        std::fs::write(path.join(crate::store::STORE_FILE), b"garbage").unwrap();
+        std::fs::write(path.join(crate::store::KEY_FILE), [1u8; 32]).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            path.join(crate::store::KEY_FILE),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .unwrap();
+        let services = Services::open(config(), dir).unwrap();
+        let health = services.status().credentials;
+        assert!(!health.ok);
+        assert!(health.problem.unwrap().contains("truenas.enc"));
     }
 }

@@ -4,7 +4,8 @@
 //! Kept free of Leptos and of any server-only crate so the browser build stays
 //! small and the domain layer can use the same types without a UI dependency.
 
+pub mod connections;
 pub mod pages;
 pub mod status;
 
-pub use status::{DataDirHealth, ServerStatus};
+pub use status::{CredentialsHealth, DataDirHealth, ServerStatus};

@@ -12,7 +12,19 @@ pub struct ServerStatus {
     pub uptime_seconds: u64,
     /// Whether `--demo` (built-in simulated NAS) is active.
     pub demo: bool,
+    /// `POOLWATCH_ENABLE_TRUENAS`.
+    pub truenas_enabled: bool,
     pub data_dir: DataDirHealth,
+    pub credentials: CredentialsHealth,
+}
+
+/// Whether the encrypted credential store can be read and written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CredentialsHealth {
+    pub ok: bool,
+    /// What is wrong and what to do, when not ok.
+    pub problem: Option<String>,
 }
 
 /// Health of the data directory, where credentials and state are persisted.
@@ -36,9 +48,14 @@ mod tests {
             started_at: "2026-11-22T02:00:00Z".into(),
             uptime_seconds: 5,
             demo: true,
+            truenas_enabled: true,
             data_dir: DataDirHealth {
                 path: "/var/lib/poolwatch".into(),
                 writable: true,
+                problem: None,
+            },
+            credentials: CredentialsHealth {
+                ok: true,
                 problem: None,
             },
         };

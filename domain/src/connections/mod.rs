@@ -1,0 +1,84 @@
+//! Connections to TrueNAS boxes: validation, the stored form (with the
+//! secret) and the service that changes them durably.
+
+mod host;
+mod service;
+mod validate;
+
+use model::connections::{Connection, REDACTED, TlsMode};
+use serde::{Deserialize, Serialize};
+
+pub use host::{ParsedHost, parse_host};
+pub use service::{ConnectionError, ConnectionService, Limits};
+pub use validate::{normalize_fingerprint, validate};
+
+/// An API key. Its Debug and Display never show it; only [`ApiKey::expose`]
+/// does, for the code that sends it to the NAS or encrypts it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ApiKey(String);
+
+impl ApiKey {
+    pub fn new(key: String) -> Self {
+        Self(key)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(REDACTED)
+    }
+}
+
+/// A connection as kept in the encrypted store.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredConnection {
+    pub id: String,
+    pub name: String,
+    pub host: String,
+    pub port: u16,
+    #[serde(default)]
+    pub username: Option<String>,
+    pub api_key: ApiKey,
+    pub tls_mode: TlsMode,
+    #[serde(default)]
+    pub fingerprint: Option<String>,
+    pub use_https: bool,
+    pub allow_insecure_transport: bool,
+    pub enabled: bool,
+    pub poll_interval_seconds: u32,
+}
+
+impl StoredConnection {
+    /// The form every API returns: the key replaced by `********`.
+    pub fn redacted(&self) -> Connection {
+        Connection {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            host: self.host.clone(),
+            port: self.port,
+            username: self.username.clone(),
+            api_key: REDACTED.to_owned(),
+            tls_mode: self.tls_mode,
+            fingerprint: self.fingerprint.clone(),
+            use_https: self.use_https,
+            allow_insecure_transport: self.allow_insecure_transport,
+            enabled: self.enabled,
+            poll_interval_seconds: self.poll_interval_seconds,
+        }
+    }
+}
+
+/// The plaintext inside `truenas.enc`.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Document {
+    pub version: u32,
+    pub connections: Vec<StoredConnection>,
+}
+
+pub(crate) const DOCUMENT_VERSION: u32 = 1;

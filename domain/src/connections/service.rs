@@ -1,0 +1,206 @@
+//! The connection service: the one place connections change. Writes are
+//! serialized and acknowledged only after the encrypted document is on disk;
+//! readers see a snapshot and never wait for a write.
+
+use std::sync::{Arc, RwLock};
+
+use model::connections::{Connection, ConnectionInput, Deleted};
+use tokio::sync::{Mutex, watch};
+
+use super::validate::Invalid;
+use super::{DOCUMENT_VERSION, Document, StoredConnection, validate};
+use crate::store::{CredentialStore, Loaded, StoreError};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// `POOLWATCH_MAX_CONNECTIONS`.
+    pub max_connections: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectionError {
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    #[error("no connection with id '{0}'")]
+    NotFound(String),
+    #[error(
+        "the limit of {0} connections is reached; delete one or raise POOLWATCH_MAX_CONNECTIONS"
+    )]
+    LimitReached(usize),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<Invalid> for ConnectionError {
+    fn from(e: Invalid) -> Self {
+        ConnectionError::Invalid {
+            field: e.field,
+            message: e.message,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct ConnectionService {
+    store: Arc<CredentialStore>,
+    limits: Limits,
+    current: RwLock<Arc<Vec<StoredConnection>>>,
+    writer: Mutex<()>,
+    changes: watch::Sender<u64>,
+}
+
+impl ConnectionService {
+    /// Builds the service from what the store loaded. A document that
+    /// decrypts but does not parse makes the store unreadable (kept, never
+    /// overwritten) rather than starting empty and erasing it on the next save.
+    pub fn new(mut store: CredentialStore, loaded: Loaded, limits: Limits) -> Self {
+        let connections = match loaded {
+            Loaded::Empty => Vec::new(),
+            Loaded::Document(bytes) => match serde_json::from_slice::<Document>(&bytes) {
+                Ok(doc) if doc.version == DOCUMENT_VERSION => doc.connections,
+                Ok(doc) => {
+                    store.mark_unreadable(format!(
+                        "it has format version {}, this poolwatch reads version {DOCUMENT_VERSION}",
+                        doc.version
+                    ));
+                    Vec::new()
+                }
+                Err(e) => {
+                    store.mark_unreadable(format!("it decrypts but its content is not valid: {e}"));
+                    Vec::new()
+                }
+            },
+        };
+        if let Some(problem) = store.problem() {
+            tracing::error!(path = %store.path().display(), %problem, "credential store unreadable; it is kept as it is and changes are refused");
+        }
+        let (changes, _) = watch::channel(0);
+        Self {
+            store: Arc::new(store),
+            limits,
+            current: RwLock::new(Arc::new(connections)),
+            writer: Mutex::new(()),
+            changes,
+        }
+    }
+
+    fn snapshot(&self) -> Arc<Vec<StoredConnection>> {
+        match self.current.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Every connection, keys redacted, in creation order.
+    pub fn list(&self) -> Vec<Connection> {
+        self.snapshot()
+            .iter()
+            .map(StoredConnection::redacted)
+            .collect()
+    }
+
+    /// The stored form with its key, for the code that talks to the NAS.
+    pub fn stored(&self) -> Arc<Vec<StoredConnection>> {
+        self.snapshot()
+    }
+
+    pub fn get_stored(&self, id: &str) -> Option<StoredConnection> {
+        self.snapshot().iter().find(|c| c.id == id).cloned()
+    }
+
+    /// Bumps on every acknowledged change; the poller watches it.
+    pub fn subscribe(&self) -> watch::Receiver<u64> {
+        self.changes.subscribe()
+    }
+
+    /// Why changes are refused, if the store is unreadable.
+    pub fn store_problem(&self) -> Option<String> {
+        self.store
+            .problem()
+            .map(|p| format!("{}: {p}", self.store.path().display()))
+    }
+
+    pub async fn create(&self, input: &ConnectionInput) -> Result<Connection, ConnectionError> {
+        let _write = self.writer.lock().await;
+        let current = self.snapshot();
+        if current.len() >= self.limits.max_connections {
+            return Err(ConnectionError::LimitReached(self.limits.max_connections));
+        }
+        let id = uuid::Uuid::new_v4().to_string();
+        let created = validate(input, None, &current, id)?;
+        let mut next = current.as_ref().clone();
+        next.push(created.clone());
+        self.commit(next).await?;
+        tracing::info!(connection = %created.id, name = %created.name, "connection added");
+        Ok(created.redacted())
+    }
+
+    pub async fn update(
+        &self,
+        id: &str,
+        input: &ConnectionInput,
+    ) -> Result<Connection, ConnectionError> {
+        let _write = self.writer.lock().await;
+        let current = self.snapshot();
+        let index = current
+            .iter()
+            .position(|c| c.id == id)
+            .ok_or_else(|| ConnectionError::NotFound(id.to_owned()))?;
+        let others: Vec<StoredConnection> =
+            current.iter().filter(|c| c.id != id).cloned().collect();
+        let updated = validate(input, Some(&current[index]), &others, id.to_owned())?;
+        let mut next = current.as_ref().clone();
+        next[index] = updated.clone();
+        self.commit(next).await?;
+        tracing::info!(connection = %id, "connection updated");
+        Ok(updated.redacted())
+    }
+
+    pub async fn delete(&self, id: &str) -> Result<Deleted, ConnectionError> {
+        let _write = self.writer.lock().await;
+        let current = self.snapshot();
+        if !current.iter().any(|c| c.id == id) {
+            return Err(ConnectionError::NotFound(id.to_owned()));
+        }
+        let next: Vec<StoredConnection> = current.iter().filter(|c| c.id != id).cloned().collect();
+        self.commit(next).await?;
+        tracing::info!(connection = %id, "connection deleted");
+        Ok(Deleted {
+            success: true,
+            id: id.to_owned(),
+        })
+    }
+
+    /// Persists `next` durably, then publishes it. Caller holds `writer`.
+    async fn commit(&self, next: Vec<StoredConnection>) -> Result<(), ConnectionError> {
+        let doc = Document {
+            version: DOCUMENT_VERSION,
+            connections: next,
+        };
+        let bytes = serde_json::to_vec(&doc).map_err(|e| StoreError::Write {
+            path: self.store.path(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || store.save(&bytes))
+            .await
+            .map_err(|e| StoreError::Write {
+                path: self.store.path(),
+                source: std::io::Error::other(format!("write task failed: {e}")),
+            })??;
+        let published = Arc::new(doc.connections);
+        match self.current.write() {
+            Ok(mut guard) => *guard = published,
+            Err(poisoned) => *poisoned.into_inner() = published,
+        }
+        self.changes.send_modify(|v| *v += 1);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+#[path = "service_tests.rs"]
+mod tests;
