@@ -46,6 +46,17 @@ pub struct ServeArgs {
           num_args = 0..=1, default_value = "false", default_missing_value = "true")]
     pub demo: bool,
 
+    /// Turn the TrueNAS integration on or off. Off: nothing polls and the
+    /// connection API answers 404 `truenas_disabled`.
+    #[arg(long, env = "POOLWATCH_ENABLE_TRUENAS", value_name = "BOOL", value_parser = parse_switch,
+          num_args = 0..=1, default_value = "true", default_missing_value = "true")]
+    pub enable_truenas: bool,
+
+    /// Most connections that can be stored.
+    #[arg(long, env = "POOLWATCH_MAX_CONNECTIONS", default_value = "256", value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub max_connections: u32,
+
     /// Log filter, e.g. "info" or "poolwatch=debug,info".
     #[arg(
         long,

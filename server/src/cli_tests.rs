@@ -116,3 +116,26 @@ fn version_and_help_exit_zero() {
     assert_eq!(code, 0);
     assert!(stdout.contains("POOLWATCH_LISTEN"), "{stdout}");
 }
+
+#[test]
+fn truenas_switch_and_connection_limit() {
+    let args = serve(&[]);
+    assert!(args.enable_truenas);
+    assert_eq!(args.max_connections, 256);
+    for (raw, want) in [
+        ("off", false),
+        ("NO", false),
+        ("0", false),
+        ("Yes", true),
+        ("on", true),
+    ] {
+        let flag = format!("--enable-truenas={raw}");
+        assert_eq!(serve(&[flag.as_str()]).enable_truenas, want, "{raw}");
+    }
+    let (_, stderr, code) = exit_of(&["serve", "--enable-truenas=maybe"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not a switch value"), "{stderr}");
+    let (_, stderr, code) = exit_of(&["serve", "--max-connections", "0"]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

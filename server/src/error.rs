@@ -1,38 +1,81 @@
 //! The one error type of the HTTP edge. It logs the cause and answers with a
-//! clear JSON message: `{"error": message, "code": code}`.
+//! clear JSON body: `{"error": message, "code": code, "field": field?}`.
 
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
+use domain::connections::ConnectionError;
+use domain::store::StoreError;
+use model::connections::ErrorBody;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("no such API endpoint: {0}")]
     NotFound(String),
+    #[error("the TrueNAS integration is turned off (POOLWATCH_ENABLE_TRUENAS)")]
+    TruenasDisabled,
+    #[error("{message}")]
+    BadRequest {
+        code: &'static str,
+        message: String,
+        field: Option<String>,
+    },
+    #[error("the request body is larger than {limit} bytes")]
+    TooLarge { limit: usize },
+    #[error("the request body must be JSON (Content-Type: application/json)")]
+    NotJson,
+    #[error(transparent)]
+    Connection(#[from] ConnectionError),
     #[error("internal error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
-    error: String,
-    code: &'a str,
+impl AppError {
+    fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound(_) | AppError::TruenasDisabled => StatusCode::NOT_FOUND,
+            AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Connection(e) => match e {
+                ConnectionError::Invalid { .. } => StatusCode::BAD_REQUEST,
+                ConnectionError::NotFound(_) => StatusCode::NOT_FOUND,
+                ConnectionError::LimitReached(_) => StatusCode::CONFLICT,
+                ConnectionError::Store(
+                    StoreError::Unreadable { .. } | StoreError::KeyChanged { .. },
+                ) => StatusCode::SERVICE_UNAVAILABLE,
+                ConnectionError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            },
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn body(&self) -> ErrorBody {
+        let (code, field) = match self {
+            AppError::NotFound(_) => ("not_found", None),
+            AppError::TruenasDisabled => ("truenas_disabled", None),
+            AppError::BadRequest { code, field, .. } => (*code, field.clone()),
+            AppError::TooLarge { .. } => ("body_too_large", None),
+            AppError::NotJson => ("unsupported_media_type", None),
+            AppError::Connection(e) => return e.to_body(),
+            AppError::Internal(_) => ("internal", None),
+        };
+        ErrorBody {
+            error: self.to_string(),
+            code: code.to_owned(),
+            field,
+        }
+    }
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, code) = match &self {
-            AppError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
-            AppError::Internal(cause) => {
-                tracing::error!(error = %cause, "request failed");
-                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
-            }
-        };
-        let body = Body {
-            error: self.to_string(),
-            code,
-        };
-        (status, Json(body)).into_response()
+        let status = self.status();
+        match &self {
+            AppError::Internal(cause) => tracing::error!(error = %cause, "request failed"),
+            e if status.is_server_error() => tracing::error!(error = %e, "request failed"),
+            e => tracing::info!(error = %e, status = status.as_u16(), "request refused"),
+        }
+        (status, Json(self.body())).into_response()
     }
 }

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod cli;
 pub mod error;
+pub mod json_body;
 pub mod routes;
 pub mod run;
 pub mod shutdown;

@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use domain::store::StoreError;
 use domain::{DataDir, Services, ServicesConfig};
 use tokio::net::TcpListener;
 
@@ -20,6 +21,8 @@ pub enum RunError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Store(StoreError),
     #[error("server stopped with an error: {0}")]
     Serve(#[source] std::io::Error),
 }
@@ -28,7 +31,7 @@ impl RunError {
     pub fn exit_code(&self) -> u8 {
         match self {
             RunError::Config(_) => 2,
-            RunError::Bind { .. } | RunError::Serve(_) => 1,
+            RunError::Bind { .. } | RunError::Store(_) | RunError::Serve(_) => 1,
         }
     }
 }
@@ -61,13 +64,22 @@ pub async fn prepare(args: &ServeArgs) -> Result<Prepared, RunError> {
     }
     tracing::info!(files = assets.len(), "front end loaded");
 
-    let services = Services::new(
-        ServicesConfig {
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-            demo: args.demo,
-        },
-        data_dir,
-    );
+    let config = ServicesConfig {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        demo: args.demo,
+        truenas_enabled: args.enable_truenas,
+        max_connections: args.max_connections as usize,
+    };
+    let services = tokio::task::spawn_blocking(move || Services::open(config, data_dir))
+        .await
+        .map_err(|e| RunError::Config(format!("opening the credential store did not finish: {e}")))?
+        .map_err(|e| match e {
+            StoreError::KeyFile(message) => RunError::Config(message),
+            other => RunError::Store(other),
+        })?;
+    if !args.enable_truenas {
+        tracing::warn!("TrueNAS integration is off (POOLWATCH_ENABLE_TRUENAS): nothing is polled");
+    }
     let listener = TcpListener::bind(args.listen)
         .await
         .map_err(|source| RunError::Bind {

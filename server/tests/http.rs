@@ -3,38 +3,15 @@
 
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
-use std::sync::Arc;
+mod common;
 
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode, header};
-use axum::response::Response;
-use domain::{DataDir, Services, ServicesConfig};
+use common::{body_json, config, fixture_with, get, header_of, send};
 use poolwatch::assets::Assets;
-use poolwatch::{AppState, app};
-use tower::ServiceExt;
 
-struct Fixture {
-    state: AppState,
-    _dir: tempfile::TempDir,
-}
-
-fn fixture(assets: Assets) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let data_dir = DataDir::prepare(dir.path().join("data")).unwrap();
-    let services = Services::new(
-        ServicesConfig {
-            version: "1.2.3".into(),
-            demo: false,
-        },
-        data_dir,
-    );
-    Fixture {
-        state: AppState {
-            services: Arc::new(services),
-            assets: Arc::new(assets),
-        },
-        _dir: dir,
-    }
+fn fixture(assets: Assets) -> common::Fixture {
+    fixture_with(assets, config())
 }
 
 fn site() -> Assets {
@@ -49,27 +26,6 @@ fn site() -> Assets {
             b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec(),
         ),
     ])
-}
-
-async fn send(state: &AppState, request: Request<Body>) -> Response {
-    app(state.clone()).oneshot(request).await.unwrap()
-}
-
-async fn get(state: &AppState, uri: &str) -> Response {
-    send(state, Request::get(uri).body(Body::empty()).unwrap()).await
-}
-
-async fn body_json(response: Response) -> serde_json::Value {
-    let bytes = to_bytes(response.into_body(), 1 << 20).await.unwrap();
-    serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{e}: {bytes:?}"))
-}
-
-fn header_of(response: &Response, name: header::HeaderName) -> &str {
-    response
-        .headers()
-        .get(name)
-        .map(|v| v.to_str().unwrap())
-        .unwrap_or("")
 }
 
 #[tokio::test]
@@ -100,7 +56,7 @@ async fn readyz_follows_the_data_dir() {
     assert_eq!(body["status"], "not_ready");
     let text = body.to_string();
     assert!(
-        !text.contains(f._dir.path().to_str().unwrap()),
+        !text.contains(f.dir.path().to_str().unwrap()),
         "readyz leaks the path: {text}"
     );
 }

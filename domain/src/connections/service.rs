@@ -34,6 +34,38 @@ pub enum ConnectionError {
     Store(#[from] StoreError),
 }
 
+impl ConnectionError {
+    /// The stable `code` of the JSON error body, shared by REST and the
+    /// server functions.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ConnectionError::Invalid { .. } => "invalid_config",
+            ConnectionError::NotFound(_) => "not_found",
+            ConnectionError::LimitReached(_) => "limit_reached",
+            ConnectionError::Store(StoreError::Unreadable { .. }) => "store_unreadable",
+            ConnectionError::Store(StoreError::KeyChanged { .. }) => "key_changed",
+            ConnectionError::Store(StoreError::KeyFile(_) | StoreError::Write { .. }) => {
+                "store_write_failed"
+            }
+        }
+    }
+
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            ConnectionError::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub fn to_body(&self) -> model::connections::ErrorBody {
+        model::connections::ErrorBody {
+            error: self.to_string(),
+            code: self.code().to_owned(),
+            field: self.field().map(str::to_owned),
+        }
+    }
+}
+
 impl From<Invalid> for ConnectionError {
     fn from(e: Invalid) -> Self {
         ConnectionError::Invalid {

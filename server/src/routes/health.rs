@@ -17,7 +17,8 @@ pub async fn healthz() -> impl IntoResponse {
     )
 }
 
-/// The process can do its job: the data directory is writable.
+/// The process can do its job: the data directory is writable and the
+/// credential store is usable (key loaded, `truenas.enc` readable).
 pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     let services = state.services.clone();
     let probe = tokio::task::spawn_blocking(move || services.data_dir().probe_write()).await;
@@ -32,7 +33,8 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
             false
         }
     };
-    let (status, word) = if data_dir_ok {
+    let credentials_ok = state.services.credentials_health().ok;
+    let (status, word) = if data_dir_ok && credentials_ok {
         (StatusCode::OK, "ready")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "not_ready")
@@ -42,7 +44,10 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         [(header::CACHE_CONTROL, "no-store")],
         Json(json!({
             "status": word,
-            "checks": { "dataDir": if data_dir_ok { "ok" } else { "not writable" } },
+            "checks": {
+                "dataDir": if data_dir_ok { "ok" } else { "not writable" },
+                "credentials": if credentials_ok { "ok" } else { "unreadable" },
+            },
         })),
     )
 }

@@ -2,11 +2,14 @@
 //! it with `oneshot` and the binary serves exactly the same thing.
 
 mod api;
+mod connections;
 mod health;
 mod rpc;
 
 use axum::Router;
-use axum::routing::{any, get};
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use axum::routing::{any, get, put};
 use tower_http::trace::TraceLayer;
 
 use crate::assets;
@@ -20,11 +23,32 @@ pub fn app(state: AppState) -> Router {
             &format!("{}/{{*fn_name}}", app::api::RPC_PREFIX),
             any(rpc::handle),
         )
+        .nest("/api/truenas", truenas_api(state.clone()))
         .route("/api", any(api::not_found))
         .route("/api/{*rest}", any(api::not_found))
         .fallback(assets::serve)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// `/api/truenas/...`: the connection API, behind the feature switch and a
+/// 32 KiB body limit.
+fn truenas_api(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route(
+            "/connections",
+            get(connections::list).post(connections::create),
+        )
+        .route(
+            "/connections/{id}",
+            put(connections::update).delete(connections::delete),
+        )
+        .fallback(api::not_found)
+        .layer(DefaultBodyLimit::max(crate::json_body::BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            state,
+            connections::require_enabled,
+        ))
 }
 
 /// Paths of the server functions the `app` crate registered, for start-up
