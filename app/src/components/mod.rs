@@ -5,9 +5,11 @@ pub mod error_notice;
 pub mod nav;
 pub mod server_status_card;
 pub mod shell;
+pub mod store_banner;
 
 pub use empty_state::EmptyState;
 pub use error_notice::ErrorNotice;
 pub use nav::Nav;
 pub use server_status_card::ServerStatusCard;
 pub use shell::Shell;
+pub use store_banner::StoreBanner;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::status::get_server_status;
-use crate::components::{EmptyState, ErrorNotice, ServerStatusCard};
+use crate::components::{EmptyState, ErrorNotice, ServerStatusCard, StoreBanner};
 
 /// The at-a-glance page: which NAS needs attention. Until NAS cards exist it
 /// shows the server's own status, fetched through a server function.
@@ -20,7 +20,13 @@ pub fn Overview() -> impl IntoView {
                 status
                     .get()
                     .map(|result| match result {
-                        Ok(status) => view! { <ServerStatusCard status=status /> }.into_any(),
+                        Ok(status) => {
+                            view! {
+                                <StoreBanner status=status.clone() />
+                                <ServerStatusCard status=status />
+                            }
+                                .into_any()
+                        }
                         Err(err) => {
                             view! {
                                 <ErrorNotice

@@ -1,0 +1,12 @@
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use model::connections::Deleted;
+
+use crate::api::ApiError;
+
+/// Removes a connection (the kill switch for one NAS).
+#[server(prefix = "/rpc", endpoint = "connections/delete", input = Json)]
+pub async fn delete_connection(id: String) -> Result<Deleted, ApiError> {
+    let services = crate::api::truenas_services()?;
+    Ok(services.connections().delete(&id).await?)
+}

@@ -1,0 +1,11 @@
+//! The setup wizard's calls: the same `ConnectionService` as the REST API.
+
+mod add_connection;
+mod delete_connection;
+mod list_connections;
+mod update_connection;
+
+pub use add_connection::*;
+pub use delete_connection::*;
+pub use list_connections::*;
+pub use update_connection::*;
