@@ -3,12 +3,15 @@
 
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod process;
+
 use std::net::TcpStream;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output};
+
+use process::{request, signal, start};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_poolwatch");
+use process::BIN;
 
 fn poolwatch(args: &[&str]) -> Output {
     Command::new(BIN)
@@ -82,68 +85,22 @@ fn unusable_data_dir_exits_2_with_one_line() {
     assert!(last.contains("cannot create it"), "{err}");
 }
 
-struct Running {
-    child: Child,
-    addr: String,
-}
-
-fn start(data_dir: &std::path::Path) -> Running {
-    let mut child = Command::new(BIN)
-        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(data_dir)
-        .env_remove("POOLWATCH_DEMO")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no URL in first stdout line: {line:?}"))
-        .to_owned();
-    Running { child, addr }
-}
-
-fn http_get(addr: &str, path: &str) -> String {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    response
-}
-
 #[test]
 fn serves_then_stops_cleanly_on_sigterm() {
     let root = tempfile::tempdir().unwrap();
     let data_dir = root.path().join("data");
-    let mut running = start(&data_dir);
+    let mut running = start(&data_dir, &[]);
 
-    let response = http_get(&running.addr, "/healthz");
-    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
-    assert!(response.ends_with(r#"{"status":"ok"}"#), "{response}");
-    let response = http_get(&running.addr, "/readyz");
-    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    let (status, body) = request(&running.addr, "GET", "/healthz", None).unwrap();
+    assert_eq!((status, body.as_str()), (200, r#"{"status":"ok"}"#));
+    let (status, _) = request(&running.addr, "GET", "/readyz", None).unwrap();
+    assert_eq!(status, 200);
 
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(&data_dir).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
 
-    let status = Command::new("kill")
-        .args(["-TERM", &running.child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    signal(&running.child, "TERM");
     let deadline = Instant::now() + Duration::from_secs(10);
     let exit = loop {
         if let Some(exit) = running.child.try_wait().unwrap() {
