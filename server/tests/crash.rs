@@ -31,7 +31,7 @@ struct Outcome {
     in_flight: Option<State>,
 }
 
-fn worker(addr: String, n: usize, acked_total: Arc<AtomicUsize>) -> Outcome {
+fn worker(addr: &str, n: usize, acked_total: &AtomicUsize) -> Outcome {
     let name = format!("worker-{n}");
     let mut outcome = Outcome {
         acked: 0,
@@ -62,7 +62,7 @@ fn worker(addr: String, n: usize, acked_total: Arc<AtomicUsize>) -> Outcome {
             ),
         };
         outcome.in_flight = Some(next);
-        let Some((status, reply)) = request(&addr, method, &path, body.as_deref()) else {
+        let Some((status, reply)) = request(addr, method, &path, body.as_deref()) else {
             return outcome;
         };
         assert!(
@@ -93,7 +93,7 @@ fn sigkill_during_a_write_storm_loses_no_acknowledged_change() {
     let workers: Vec<_> = (0..WORKERS)
         .map(|n| {
             let (addr, acked) = (server.addr.clone(), acked_total.clone());
-            thread::spawn(move || worker(addr, n, acked))
+            thread::spawn(move || worker(&addr, n, &acked))
         })
         .collect();
 
