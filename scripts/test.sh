@@ -24,6 +24,9 @@ cargo test --workspace --locked 2>&1 | tee "$summary.rust"
 
 "$ROOT/scripts/build.sh"
 
+step "Runbook: every command of docs/runbook.md against a fresh poolwatch"
+"$ROOT/scripts/runbook-check.sh"
+
 step "Playwright end-to-end (release binary, Debian Chromium)"
 "$ROOT/scripts/e2e.sh" 2>&1 | tee "$summary.e2e"
 
