@@ -53,14 +53,20 @@ fn route(path: &str) -> Option<(&'static str, bool)> {
 /// argument, as `restful.py` does.
 fn params_from_query(query: Option<&str>) -> Value {
     let mut extra = serde_json::Map::new();
+    let mut options = serde_json::Map::new();
     for pair in query.unwrap_or_default().split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         if let Some(name) = key.strip_prefix("extra.") {
             let parsed = serde_json::from_str(value).unwrap_or_else(|_| json!(value));
             extra.insert(name.to_owned(), parsed);
+        } else if (key == "limit" || key == "offset")
+            && let Ok(n) = value.parse::<u64>()
+        {
+            options.insert(key.to_owned(), json!(n));
         }
     }
-    json!([[], {"extra": extra}])
+    options.insert("extra".to_owned(), Value::Object(extra));
+    json!([[], options])
 }
 
 pub(crate) async fn handle(
@@ -112,5 +118,6 @@ mod tests {
         assert_eq!(params[1]["extra"]["pools"], true);
         assert_eq!(params[1]["extra"]["name"], "%22x");
         assert!(params[1]["extra"].get("limit").is_none());
+        assert_eq!(params[1]["limit"], 5);
     }
 }

@@ -15,6 +15,9 @@ use crate::session::{Session, Transport};
 use crate::tls::{SeenCert, client_config};
 use crate::types::{Alert, Dataset, Disk, Pool, ReplicationTask, Snapshot, SystemInfo};
 
+/// Datasets per request: about 3.5 KiB each, so a page is a few MiB.
+const DATASET_PAGE: usize = 1_000;
+
 /// What [`Client::test_connection`] learnt about a NAS.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionReport {
@@ -47,11 +50,7 @@ impl Client {
     pub fn new(config: ConnectionConfig) -> Result<Self, Error> {
         config.validate()?;
         let seen = SeenCert::default();
-        let tls = if config.use_https {
-            Some(client_config(&config.tls, seen.clone())?)
-        } else {
-            None
-        };
+        let tls = client_config(&config.tls, seen.clone())?;
         Ok(Self {
             session: Session::new(config, tls),
             seen,
@@ -116,14 +115,33 @@ impl Client {
             .await
     }
 
-    /// Every dataset, flat, without the nested `children` trees.
+    /// Every dataset, flat, without the nested `children` trees, fetched in
+    /// pages so a NAS with thousands of datasets stays under the answer size
+    /// limit.
     pub async fn datasets(&self) -> Result<Vec<Dataset>, Error> {
-        let rest = RestCall {
-            query: &[("extra.retrieve_children", "false")],
-            ..RestCall::get("/pool/dataset")
-        };
-        let params = json!([[], {"extra": {"retrieve_children": false}}]);
-        self.call("pool.dataset.query", params, rest).await
+        let mut all = Vec::new();
+        loop {
+            let offset = all.len().to_string();
+            let limit = DATASET_PAGE.to_string();
+            let query = [
+                ("extra.retrieve_children", "false"),
+                ("limit", limit.as_str()),
+                ("offset", offset.as_str()),
+            ];
+            let rest = RestCall {
+                query: &query,
+                ..RestCall::get("/pool/dataset")
+            };
+            let options = json!({"extra": {"retrieve_children": false}, "limit": DATASET_PAGE, "offset": all.len()});
+            let page: Vec<Dataset> = self
+                .call("pool.dataset.query", json!([[], options]), rest)
+                .await?;
+            let done = page.len() < DATASET_PAGE;
+            all.extend(page);
+            if done {
+                return Ok(all);
+            }
+        }
     }
 
     /// Disks with their pool (`extra.pools`) and, when the NAS can tell,

@@ -2,8 +2,6 @@
 //! (≤24.10). Deprecated in 25.04 and removed in 26, so it is never chosen
 //! when JSON-RPC is available.
 
-use std::sync::Arc;
-
 use serde::de::DeserializeOwned;
 
 use crate::MAX_RESPONSE_BYTES;
@@ -38,21 +36,20 @@ pub(crate) struct RestClient {
 impl RestClient {
     pub(crate) fn new(
         config: &ConnectionConfig,
-        tls: Option<Arc<rustls::ClientConfig>>,
+        tls: &rustls::ClientConfig,
     ) -> Result<Self, Error> {
-        let mut builder = reqwest::Client::builder()
+        let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(config.timeout)
-            .no_proxy();
-        if let Some(tls) = tls {
-            builder = builder.use_preconfigured_tls((*tls).clone());
-        }
-        let http = builder.build().map_err(|e| Error::Config {
-            message: format!(
-                "cannot build the HTTP client: {}",
-                crate::error::chain_text(&e)
-            ),
-        })?;
+            .no_proxy()
+            .use_preconfigured_tls(tls.clone())
+            .build()
+            .map_err(|e| Error::Config {
+                message: format!(
+                    "cannot build the HTTP client: {}",
+                    crate::error::chain_text(&e)
+                ),
+            })?;
         Ok(Self {
             http,
             base: config.rest_base(),

@@ -45,19 +45,25 @@ enum Link {
 
 pub(crate) struct Session {
     config: ConnectionConfig,
-    tls: Option<Arc<rustls::ClientConfig>>,
+    /// Built even for plain http: reqwest without a preconfigured TLS
+    /// setup would reach for a process-wide crypto provider that is not set.
+    tls: Arc<rustls::ClientConfig>,
     link: Mutex<Link>,
     transport: OnceLock<Transport>,
 }
 
 impl Session {
-    pub(crate) fn new(config: ConnectionConfig, tls: Option<Arc<rustls::ClientConfig>>) -> Self {
+    pub(crate) fn new(config: ConnectionConfig, tls: Arc<rustls::ClientConfig>) -> Self {
         Self {
             config,
             tls,
             link: Mutex::new(Link::Unknown),
             transport: OnceLock::new(),
         }
+    }
+
+    fn ws_tls(&self) -> Option<Arc<rustls::ClientConfig>> {
+        self.config.use_https.then(|| self.tls.clone())
     }
 
     pub(crate) fn config(&self) -> &ConnectionConfig {
@@ -103,7 +109,7 @@ impl Session {
     }
 
     async fn negotiate(&self) -> Result<Link, Error> {
-        match rpc::open(&self.config, self.tls.clone()).await? {
+        match rpc::open(&self.config, self.ws_tls()).await? {
             Handshake::Open(mut session) => {
                 login(&mut session, &self.config).await?;
                 let _ = self.transport.set(Transport::JsonRpc);
@@ -111,7 +117,7 @@ impl Session {
                 Ok(Link::Rpc(Some(session)))
             }
             Handshake::NoJsonRpc => {
-                let client = RestClient::new(&self.config, self.tls.clone())?;
+                let client = RestClient::new(&self.config, &self.tls)?;
                 let _ = self.transport.set(Transport::Rest);
                 tracing::info!(host = %self.config.host, transport = Transport::Rest.as_str(), "no /api/current; using REST");
                 Ok(Link::Rest(client))
@@ -128,7 +134,7 @@ impl Session {
             .with_max_times(4)
             .with_jitter();
         let attempt = || async {
-            match rpc::open(&self.config, self.tls.clone()).await? {
+            match rpc::open(&self.config, self.ws_tls()).await? {
                 Handshake::Open(mut session) => {
                     login(&mut session, &self.config).await?;
                     Ok(session)

@@ -58,6 +58,8 @@ impl NasData {
             return Ok(system::system_info(&self.config, now_ms).to_string().into());
         }
         let options = &params[1]["extra"];
+        let offset = params[1]["offset"].as_u64().unwrap_or(0) as usize;
+        let limit = params[1]["limit"].as_u64().map(|l| l as usize);
         let key = match method {
             "disk.query" => format!("{method}/{}", options["pools"].as_bool().unwrap_or(false)),
             "pool.dataset.query" => {
@@ -68,11 +70,12 @@ impl NasData {
             }
             _ => method.to_owned(),
         };
+        let key = format!("{key}/{offset}/{limit:?}");
         let mut cache = self.rendered.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(text) = cache.get(&key) {
             return Ok(text.clone());
         }
-        let value = self.render(method, options)?;
+        let value = page(self.render(method, options)?, offset, limit);
         let text: Arc<str> = value.to_string().into();
         cache.insert(key, text.clone());
         Ok(text)
@@ -128,6 +131,17 @@ impl NasData {
             })
             .collect();
         Value::Array(list)
+    }
+}
+
+/// The `offset` / `limit` query options of list answers.
+fn page(value: Value, offset: usize, limit: Option<usize>) -> Value {
+    match value {
+        Value::Array(list) => {
+            let take = limit.unwrap_or(usize::MAX);
+            Value::Array(list.into_iter().skip(offset).take(take).collect())
+        }
+        other => other,
     }
 }
 

@@ -32,6 +32,12 @@ impl Property {
             .or_else(|| self.rawvalue.as_deref().and_then(|s| s.parse().ok()))
     }
 
+    /// quota/refquota/reservation/refreservation: raw "0" means "none",
+    /// so only a positive value is a limit.
+    pub fn as_limit(&self) -> Option<u64> {
+        self.as_u64().filter(|n| *n > 0)
+    }
+
     /// On/off properties: `parsed` is a bool on 25.10; older releases only
     /// have the "on"/"off" text.
     pub fn as_bool(&self) -> Option<bool> {
