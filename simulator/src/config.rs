@@ -41,6 +41,9 @@ pub struct SimConfig {
     pub slow_delay: Duration,
     /// Length of each down and each up phase in the flapping scenario.
     pub flap_period: Duration,
+    /// Methods that fail as an unhandled middleware exception would:
+    /// JSON-RPC -32603, REST HTTP 500 `{"message", "traceback"}`.
+    pub broken_methods: Vec<String>,
 }
 
 impl Default for SimConfig {
@@ -57,6 +60,7 @@ impl Default for SimConfig {
             large: LargeSize::default(),
             slow_delay: Duration::from_secs(2),
             flap_period: Duration::from_secs(2),
+            broken_methods: Vec::new(),
         }
     }
 }

@@ -105,6 +105,18 @@ pub(crate) async fn handle(
         Ok(body) if scenario == Scenario::Malformed => json_body(crate::truncate(&body)),
         Ok(body) => json_body(body.to_string()),
         Err(Fault::MethodNotFound) => text(StatusCode::NOT_FOUND, "404: Not Found"),
+        Err(Fault::Internal) => {
+            let body = json!({
+                "message": "[EFAULT] simulated failure",
+                "traceback": "Traceback (most recent call last):\n  File \"<simulator>\"\nOSError: simulated failure",
+            });
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                [(header::CONTENT_TYPE, "application/json")],
+                body.to_string(),
+            )
+                .into_response()
+        }
     }
 }
 

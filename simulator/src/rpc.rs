@@ -122,5 +122,6 @@ async fn answer(state: &SimState, text: &str, authenticated: &mut bool) -> Strin
         Ok(body) if scenario == Scenario::Malformed => crate::truncate(&result(&id, &body)),
         Ok(body) => result(&id, &body),
         Err(Fault::MethodNotFound) => protocol_error(&id, -32601, "Method does not exist"),
+        Err(Fault::Internal) => protocol_error(&id, -32603, "Internal error"),
     }
 }

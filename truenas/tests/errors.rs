@@ -134,3 +134,38 @@ async fn flapping_nas_recovers_without_downgrading() {
     assert!(ok > 0);
     assert_eq!(client.transport(), Some(truenas::Transport::JsonRpc));
 }
+
+async fn broken_sim(methods: &[&str], legacy: bool) -> truenas_sim::RunningSim {
+    truenas_sim::Simulator::start(truenas_sim::SimConfig {
+        legacy,
+        broken_methods: methods.iter().map(|m| (*m).to_owned()).collect(),
+        ..truenas_sim::SimConfig::default()
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn server_side_failures_are_api_errors() {
+    for (legacy, code) in [(false, -32603), (true, 500)] {
+        let sim = broken_sim(&["pool.query"], legacy).await;
+        let client = common::client(&sim);
+        let err = client.pools().await.unwrap_err();
+        assert_eq!(err.category(), Category::Api, "legacy={legacy}: {err}");
+        assert!(
+            matches!(err, truenas::Error::Api { code: Some(c), .. } if c == code),
+            "{err:?}"
+        );
+        client.alerts().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn failing_temperatures_leave_disks_readable() {
+    for legacy in [false, true] {
+        let sim = broken_sim(&["disk.temperatures"], legacy).await;
+        let disks = common::client(&sim).disks().await.unwrap();
+        assert!(!disks.is_empty());
+        assert!(disks.iter().all(|d| d.temperature.is_none()));
+    }
+}

@@ -26,6 +26,8 @@ use layout::Layout;
 pub enum Fault {
     /// JSON-RPC -32601 "Method does not exist"; REST 404.
     MethodNotFound,
+    /// An unhandled exception (`SimConfig::broken_methods`).
+    Internal,
 }
 
 /// The data of one simulated NAS in one scenario.
@@ -54,6 +56,9 @@ impl NasData {
     /// The JSON text of `method`'s result for these `params` (JSON-RPC
     /// positional params; REST callers translate their query into them).
     pub fn answer(&self, method: &str, params: &Value, now_ms: i64) -> Result<Arc<str>, Fault> {
+        if self.config.broken_methods.iter().any(|m| m == method) {
+            return Err(Fault::Internal);
+        }
         if method == "system.info" {
             return Ok(system::system_info(&self.config, now_ms).to_string().into());
         }
