@@ -140,3 +140,28 @@ fn map_reqwest(err: &reqwest::Error) -> Error {
     }
     Error::from_transport(err)
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn error_bodies_become_short_messages() {
+        assert_eq!(error_text(b"401: Unauthorized"), "401: Unauthorized");
+        assert_eq!(
+            error_text(br#"{"message": "[EFAULT] boom", "traceback": "..."}"#),
+            "[EFAULT] boom"
+        );
+        assert_eq!(error_text(b""), "(empty body)");
+        assert_eq!(error_text(&[b'x'; 1000]).len(), 200);
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_error_bodies_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+            prop_assert!(error_text(&bytes).chars().count() <= 200);
+        }
+    }
+}

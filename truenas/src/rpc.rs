@@ -140,6 +140,36 @@ impl RpcError {
     }
 }
 
+/// Reads one text frame: `None` when it is not the answer to `id` (a
+/// notification or a stale answer), else the decoded result or error.
+pub(crate) fn parse_answer<T: DeserializeOwned>(
+    text: &str,
+    id: u64,
+    method: &str,
+) -> Option<Result<T, Error>> {
+    let envelope: Envelope<'_> = match serde_json::from_str(text) {
+        Ok(envelope) => envelope,
+        Err(e) => {
+            return Some(Err(Error::malformed(format!(
+                "{method}: not a JSON-RPC message: {e}"
+            ))));
+        }
+    };
+    if envelope.id.as_ref().and_then(Value::as_u64) != Some(id) {
+        // Errors about unparseable requests carry a null id (read as None).
+        let error = envelope.error.filter(|_| envelope.id.is_none())?;
+        return Some(Err(error.into_error()));
+    }
+    if let Some(error) = envelope.error {
+        return Some(Err(error.into_error()));
+    }
+    let raw = envelope.result.map_or("null", RawValue::get);
+    Some(
+        serde_json::from_str(raw)
+            .map_err(|e| Error::malformed(format!("{method}: unexpected result shape: {e}"))),
+    )
+}
+
 impl RpcSession {
     /// Sends one request and decodes its `result` as `T`. Notifications
     /// and answers to other ids are skipped.
@@ -166,26 +196,70 @@ impl RpcSession {
                 Message::Close(_) => return Err(Error::connection("the NAS closed the WebSocket")),
                 _ => continue,
             };
-            let envelope: Envelope<'_> = serde_json::from_str(text.as_str())
-                .map_err(|e| Error::malformed(format!("{method}: not a JSON-RPC message: {e}")))?;
-            if envelope.id.as_ref().and_then(Value::as_u64) != Some(id) {
-                if envelope.id.as_ref().is_some_and(Value::is_null)
-                    && let Some(error) = envelope.error
-                {
-                    return Err(error.into_error());
-                }
-                continue;
+            if let Some(answer) = parse_answer(text.as_str(), id, method) {
+                return answer;
             }
-            if let Some(error) = envelope.error {
-                return Err(error.into_error());
-            }
-            let raw = envelope.result.map_or("null", RawValue::get);
-            return serde_json::from_str(raw)
-                .map_err(|e| Error::malformed(format!("{method}: unexpected result shape: {e}")));
         }
     }
 
     pub(crate) async fn close(mut self) {
         let _ = SinkExt::close(&mut self.ws).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::error::Category;
+
+    #[test]
+    fn answers_are_matched_by_id() {
+        let ours = r#"{"jsonrpc":"2.0","result":[1,2],"id":7}"#;
+        assert_eq!(
+            parse_answer::<Vec<u8>>(ours, 7, "m").map(Result::ok),
+            Some(Some(vec![1, 2]))
+        );
+        assert!(parse_answer::<Vec<u8>>(ours, 8, "m").is_none());
+        let event = r#"{"jsonrpc":"2.0","method":"collection_update","params":{}}"#;
+        assert!(parse_answer::<Value>(event, 1, "m").is_none());
+    }
+
+    #[test]
+    fn errors_are_classified() {
+        let unauth = r#"{"jsonrpc":"2.0","id":1,"error":{"code":-32001,"message":"Method call error",
+            "data":{"error":207,"errname":"ENOTAUTHENTICATED","reason":"[ENOTAUTHENTICATED] Not authenticated"}}}"#;
+        let err = parse_answer::<Value>(unauth, 1, "m").and_then(Result::err);
+        assert_eq!(err.map(|e| e.category()), Some(Category::Auth));
+        let missing =
+            r#"{"jsonrpc":"2.0","id":1,"error":{"code":-32601,"message":"Method does not exist"}}"#;
+        let err = parse_answer::<Value>(missing, 1, "m").and_then(Result::err);
+        assert!(matches!(
+            err,
+            Some(Error::Api {
+                code: Some(METHOD_NOT_FOUND),
+                ..
+            })
+        ));
+        let parse =
+            r#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}"#;
+        assert!(parse_answer::<Value>(parse, 3, "m").is_some_and(|r| r.is_err()));
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_frames_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256), id in 0u64..4) {
+            let text = String::from_utf8_lossy(&bytes);
+            if let Some(Err(err)) = parse_answer::<Value>(&text, id, "m") {
+                prop_assert!(matches!(err.category(), Category::Malformed | Category::Api | Category::Auth));
+            }
+        }
+
+        #[test]
+        fn arbitrary_envelopes_never_panic(id in any::<u64>(), code in any::<i64>(), name in "[A-Z]{0,12}", result in "[0-9a-z\\[\\]{}\",:]{0,24}") {
+            let frame = format!(r#"{{"jsonrpc":"2.0","id":{id},"result":{result},"error":{{"code":{code},"data":{{"errname":"{name}"}}}}}}"#);
+            let _ = parse_answer::<Vec<String>>(&frame, id, "m");
+        }
     }
 }
