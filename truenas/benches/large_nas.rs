@@ -65,28 +65,39 @@ fn main() {
         typed.as_secs_f64() / bare.as_secs_f64().max(1e-9),
     );
 
-    runtime.block_on(async {
-        let sim = Simulator::start(config).await.expect("simulator starts");
-        let mut client_config = ConnectionConfig::new("127.0.0.1", sim.config().api_key.as_str());
-        client_config.port = sim.port();
-        client_config.use_https = false;
-        client_config.allow_insecure_transport = true;
-        client_config.tls = TlsMode::SkipVerify;
-        client_config.timeout = Duration::from_secs(60);
-        let client = Client::new(client_config).expect("valid config");
-        let warm = client.datasets().await.expect("datasets");
-        assert_eq!(warm.len(), count);
-        let mut samples = Vec::new();
-        for _ in 0..ROUNDS {
-            let start = Instant::now();
-            black_box(client.datasets().await.expect("datasets"));
-            samples.push(start.elapsed());
-        }
-        let fetched = median(samples);
+    for legacy in [false, true] {
+        let config = SimConfig {
+            scenario: Scenario::Large,
+            legacy,
+            ..SimConfig::default()
+        };
+        let (fetched, transport) = runtime.block_on(fetch_rounds(config, count));
         println!(
-            "fetch+parse {count} datasets over JSON-RPC/WebSocket (pages of 1000): {:?} ({:.0} MB/s)",
-            fetched,
+            "fetch+parse {count} datasets over {transport} (pages of 1000): {fetched:?} ({:.0} MB/s)",
             mb_per_s(bytes.len(), fetched),
         );
-    });
+    }
+}
+
+/// Median time of `Client::datasets` against a fresh simulator, after one
+/// warm-up call (connect, login, simulator rendering).
+async fn fetch_rounds(config: SimConfig, count: usize) -> (Duration, &'static str) {
+    let sim = Simulator::start(config).await.expect("simulator starts");
+    let mut client_config = ConnectionConfig::new("127.0.0.1", sim.config().api_key.as_str());
+    client_config.port = sim.port();
+    client_config.use_https = false;
+    client_config.allow_insecure_transport = true;
+    client_config.tls = TlsMode::SkipVerify;
+    client_config.timeout = Duration::from_secs(60);
+    let client = Client::new(client_config).expect("valid config");
+    let warm = client.datasets().await.expect("datasets");
+    assert_eq!(warm.len(), count);
+    let mut samples = Vec::new();
+    for _ in 0..ROUNDS {
+        let start = Instant::now();
+        black_box(client.datasets().await.expect("datasets"));
+        samples.push(start.elapsed());
+    }
+    let transport = client.transport().map_or("?", |t| t.as_str());
+    (median(samples), transport)
 }
