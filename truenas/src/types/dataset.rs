@@ -1,0 +1,68 @@
+//! `pool.dataset.query` (`PoolDatasetEntry` in `api/v25_10_0/pool_dataset.py`,
+//! built by `plugins/pool_/dataset_query_utils.py`; 24.10 in
+//! `plugins/pool_/dataset.py`). The client asks for the flat list without
+//! nested `children` (`extra.retrieve_children=false`): every dataset is in
+//! the list anyway and the trees would multiply the payload.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::property::Property;
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Dataset {
+    /// Full name, e.g. "tank/media".
+    pub id: String,
+    /// FILESYSTEM or VOLUME.
+    #[serde(rename = "type")]
+    pub dataset_type: Option<String>,
+    pub name: Option<String>,
+    pub pool: Option<String>,
+    pub encrypted: Option<bool>,
+    pub encryption_root: Option<String>,
+    pub key_loaded: Option<bool>,
+    /// Encrypted and key not loaded.
+    pub locked: Option<bool>,
+    /// Null for volumes; a locked dataset still shows its path. There is no
+    /// "mounted" field in the API.
+    pub mountpoint: Option<String>,
+    pub used: Option<Property>,
+    pub available: Option<Property>,
+    pub usedbysnapshots: Option<Property>,
+    pub usedbydataset: Option<Property>,
+    pub usedbychildren: Option<Property>,
+    /// Raw "0" means no quota: `parsed` and `value` are then null.
+    pub quota: Option<Property>,
+    pub refquota: Option<Property>,
+    pub reservation: Option<Property>,
+    pub refreservation: Option<Property>,
+    /// Volumes only.
+    pub volsize: Option<Property>,
+    pub volblocksize: Option<Property>,
+    pub recordsize: Option<Property>,
+    pub compression: Option<Property>,
+    /// `value` like "1.52x".
+    pub compressratio: Option<Property>,
+    pub readonly: Option<Property>,
+    pub deduplication: Option<Property>,
+    pub sync: Option<Property>,
+    pub atime: Option<Property>,
+    pub creation: Option<Property>,
+    pub encryption_algorithm: Option<Property>,
+    pub key_format: Option<Property>,
+    pub comments: Option<Property>,
+    /// `"namespace:name"` → property object.
+    pub user_properties: Option<BTreeMap<String, Property>>,
+}
+
+impl Dataset {
+    /// A filesystem or volume whose encryption key is not loaded.
+    pub fn is_locked(&self) -> Option<bool> {
+        self.locked.or(match (self.encrypted, self.key_loaded) {
+            (Some(encrypted), Some(loaded)) => Some(encrypted && !loaded),
+            _ => None,
+        })
+    }
+}
