@@ -104,4 +104,8 @@ pub struct ErrorBody {
     pub code: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// For a failed connection test: the certificate the NAS presented
+    /// (lowercase hex with colons), so the user can pin it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }

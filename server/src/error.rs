@@ -45,6 +45,7 @@ impl AppError {
                     StoreError::Unreadable { .. } | StoreError::KeyChanged { .. },
                 ) => StatusCode::SERVICE_UNAVAILABLE,
                 ConnectionError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+                ConnectionError::Test(_) => StatusCode::BAD_REQUEST,
             },
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -64,6 +65,7 @@ impl AppError {
             error: self.to_string(),
             code: code.to_owned(),
             field,
+            fingerprint: None,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod host;
 mod service;
+mod tester;
 mod validate;
 
 use model::connections::{Connection, REDACTED, TlsMode};
@@ -10,27 +11,23 @@ use serde::{Deserialize, Serialize};
 
 pub use host::{ParsedHost, parse_host};
 pub use service::{ConnectionError, ConnectionService, Limits};
+pub use tester::{TEST_TIMEOUT, TestError, client_config, test_connection};
 pub use validate::{normalize_fingerprint, validate};
 
-/// An API key. Its Debug and Display never show it; only [`ApiKey::expose`]
-/// does, for the code that sends it to the NAS or encrypts it.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ApiKey(String);
+pub use truenas::ApiKey;
 
-impl ApiKey {
-    pub fn new(key: String) -> Self {
-        Self(key)
+/// Stores the key as a plain string inside the encrypted document; the
+/// type itself can only be read through `expose`.
+mod api_key_serde {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use truenas::ApiKey;
+
+    pub fn serialize<S: Serializer>(key: &ApiKey, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(key.expose())
     }
 
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for ApiKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(REDACTED)
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<ApiKey, D::Error> {
+        String::deserialize(d).map(ApiKey::new)
     }
 }
 
@@ -44,6 +41,7 @@ pub struct StoredConnection {
     pub port: u16,
     #[serde(default)]
     pub username: Option<String>,
+    #[serde(with = "api_key_serde")]
     pub api_key: ApiKey,
     pub tls_mode: TlsMode,
     #[serde(default)]

@@ -32,6 +32,8 @@ pub enum ConnectionError {
     LimitReached(usize),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Test(#[from] super::TestError),
 }
 
 impl ConnectionError {
@@ -47,6 +49,7 @@ impl ConnectionError {
             ConnectionError::Store(StoreError::KeyFile(_) | StoreError::Write { .. }) => {
                 "store_write_failed"
             }
+            ConnectionError::Test(e) => e.code,
         }
     }
 
@@ -62,6 +65,10 @@ impl ConnectionError {
             error: self.to_string(),
             code: self.code().to_owned(),
             field: self.field().map(str::to_owned),
+            fingerprint: match self {
+                ConnectionError::Test(e) => e.fingerprint.clone(),
+                _ => None,
+            },
         }
     }
 }
@@ -119,7 +126,7 @@ impl ConnectionService {
         }
     }
 
-    fn snapshot(&self) -> Arc<Vec<StoredConnection>> {
+    pub(super) fn snapshot(&self) -> Arc<Vec<StoredConnection>> {
         match self.current.read() {
             Ok(guard) => guard.clone(),
             Err(poisoned) => poisoned.into_inner().clone(),

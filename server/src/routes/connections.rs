@@ -2,14 +2,15 @@
 //! Each handler adapts one call of `domain::connections::ConnectionService`.
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use model::connections::{Connection, ConnectionInput, Deleted};
+use model::connections::{Connection, ConnectionInput, Deleted, TestOutcome};
 
 use crate::error::AppError;
-use crate::json_body::JsonBody;
+use crate::json_body::{JsonBody, parse};
 use crate::state::AppState;
 
 /// With `POOLWATCH_ENABLE_TRUENAS` off every connection route is a 404
@@ -53,4 +54,36 @@ pub async fn delete(
     Path(id): Path<String>,
 ) -> Result<Json<Deleted>, AppError> {
     Ok(Json(state.services.connections().delete(&id).await?))
+}
+
+/// Tests unsaved settings (10 s at most): 200 with what was found, or 400
+/// with the class of failure in `code`.
+pub async fn test_unsaved(
+    State(state): State<AppState>,
+    JsonBody(input): JsonBody<ConnectionInput>,
+) -> Result<Json<TestOutcome>, AppError> {
+    Ok(Json(
+        state.services.connections().test_unsaved(&input).await?,
+    ))
+}
+
+/// Tests a stored connection with its stored key. An optional JSON body of
+/// changes is applied first (nothing is saved).
+pub async fn test_stored(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<TestOutcome>, AppError> {
+    let changes: Option<ConnectionInput> = if body.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        Some(parse(&body)?)
+    };
+    Ok(Json(
+        state
+            .services
+            .connections()
+            .test_stored(&id, changes.as_ref())
+            .await?,
+    ))
 }

@@ -9,7 +9,7 @@ mod rpc;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
-use axum::routing::{any, get, put};
+use axum::routing::{any, get, post, put};
 use tower_http::trace::TraceLayer;
 
 use crate::assets;
@@ -39,10 +39,12 @@ fn truenas_api(state: AppState) -> Router<AppState> {
             "/connections",
             get(connections::list).post(connections::create),
         )
+        .route("/connections/test", post(connections::test_unsaved))
         .route(
             "/connections/{id}",
             put(connections::update).delete(connections::delete),
         )
+        .route("/connections/{id}/test", post(connections::test_stored))
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(crate::json_body::BODY_LIMIT))
         .layer(middleware::from_fn_with_state(
