@@ -101,7 +101,9 @@ impl Session {
             }
             other => other,
         };
-        let keep = !matches!(&result, Err(err) if err.category() == Category::Connection);
+        // A session the NAS no longer considers logged in is worthless too:
+        // drop it so the next call logs in afresh.
+        let keep = !matches!(&result, Err(err) if matches!(err.category(), Category::Connection | Category::Auth));
         if keep {
             *slot = Some(session);
         }

@@ -169,3 +169,18 @@ async fn failing_temperatures_leave_disks_readable() {
         assert!(disks.iter().all(|d| d.temperature.is_none()));
     }
 }
+
+#[tokio::test]
+async fn revoked_key_after_reconnect_is_auth_then_recovers() {
+    let sim = common::sim(Scenario::Healthy, false, false).await;
+    let client = common::client(&sim);
+    client.pools().await.unwrap();
+    sim.set_scenario(Scenario::AuthFailure);
+    sim.drop_connections();
+    let err = client.pools().await.unwrap_err();
+    assert_eq!(err.category(), Category::Auth, "{err}");
+    sim.set_scenario(Scenario::Healthy);
+    client.pools().await.unwrap();
+    assert_eq!(sim.logins(), 2);
+    assert_eq!(client.transport(), Some(truenas::Transport::JsonRpc));
+}
