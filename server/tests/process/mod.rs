@@ -23,6 +23,15 @@ impl Drop for Running {
 
 /// Starts `poolwatch serve` on a free port and waits for its URL line.
 pub fn start(data_dir: &Path, extra_env: &[(&str, &str)]) -> Running {
+    start_logging_to(data_dir, extra_env, None)
+}
+
+/// Like [`start`], with the server's log (stderr) written to `log`.
+pub fn start_logging_to(
+    data_dir: &Path,
+    extra_env: &[(&str, &str)],
+    log: Option<&Path>,
+) -> Running {
     let mut command = Command::new(BIN);
     command
         .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
@@ -31,7 +40,10 @@ pub fn start(data_dir: &Path, extra_env: &[(&str, &str)]) -> Running {
         .env_remove("POOLWATCH_ENABLE_TRUENAS")
         .env_remove("POOLWATCH_MAX_CONNECTIONS")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+        .stderr(match log {
+            Some(path) => Stdio::from(std::fs::File::create(path).unwrap()),
+            None => Stdio::null(),
+        });
     for (k, v) in extra_env {
         command.env(k, v);
     }
@@ -50,6 +62,17 @@ pub fn start(data_dir: &Path, extra_env: &[(&str, &str)]) -> Running {
 
 /// One request on its own connection; `None` when the server is gone.
 pub fn request(addr: &str, method: &str, path: &str, body: Option<&str>) -> Option<(u16, String)> {
+    let raw = request_raw(addr, method, path, body)?;
+    let status = raw.split(' ').nth(1)?.parse().ok()?;
+    let body = raw
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    Some((status, body))
+}
+
+/// The whole response, status line and headers included.
+pub fn request_raw(addr: &str, method: &str, path: &str, body: Option<&str>) -> Option<String> {
     let mut stream = TcpStream::connect(addr).ok()?;
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
@@ -64,12 +87,7 @@ pub fn request(addr: &str, method: &str, path: &str, body: Option<&str>) -> Opti
     stream.write_all(body.as_bytes()).ok()?;
     let mut raw = String::new();
     stream.read_to_string(&mut raw).ok()?;
-    let status = raw.split(' ').nth(1)?.parse().ok()?;
-    let body = raw
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
-    Some((status, body))
+    Some(raw)
 }
 
 pub fn signal(child: &Child, name: &str) {
