@@ -17,7 +17,7 @@ async fn sim(config: SimConfig) -> truenas_sim::RunningSim {
     Simulator::start(config).await.unwrap()
 }
 
-fn body_for(sim: &truenas_sim::RunningSim, tls: Value) -> Value {
+fn body_for(sim: &truenas_sim::RunningSim, tls: &Value) -> Value {
     let mut body = json!({
         "name": "sim",
         "host": "127.0.0.1",
@@ -46,7 +46,7 @@ async fn pinned_tls_over_json_rpc_reports_what_the_wizard_shows() {
         &f.state,
         "POST",
         &format!("{URL}/test"),
-        body_for(&nas, json!({ "tlsMode": "pin", "fingerprint": pin })),
+        body_for(&nas, &json!({ "tlsMode": "pin", "fingerprint": pin })),
     )
     .await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -79,7 +79,7 @@ async fn a_legacy_box_is_tested_over_rest() {
             &f.state,
             "POST",
             &format!("{URL}/test"),
-            body_for(&nas, json!({})),
+            body_for(&nas, &json!({})),
         )
         .await,
     )
@@ -103,7 +103,7 @@ async fn failures_are_classified() {
         &f.state,
         "POST",
         &format!("{URL}/test"),
-        body_for(&nas, wrong_key),
+        body_for(&nas, &wrong_key),
     )
     .await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
@@ -115,7 +115,7 @@ async fn failures_are_classified() {
         &f.state,
         "POST",
         &format!("{URL}/test"),
-        body_for(&nas, json!({ "tlsMode": "verify" })),
+        body_for(&nas, &json!({ "tlsMode": "verify" })),
     )
     .await;
     let error = body_json(response).await;
@@ -131,7 +131,7 @@ async fn failures_are_classified() {
         &f.state,
         "POST",
         &format!("{URL}/test"),
-        body_for(&nas, json!({ "tlsMode": "pin", "fingerprint": other })),
+        body_for(&nas, &json!({ "tlsMode": "pin", "fingerprint": other })),
     )
     .await;
     assert_eq!(body_json(response).await["code"], "tls");
@@ -163,7 +163,7 @@ async fn a_stored_connection_is_tested_with_its_stored_key_and_unsaved_changes()
             &f.state,
             "POST",
             URL,
-            body_for(&nas, json!({ "tlsMode": "skipVerify" })),
+            body_for(&nas, &json!({ "tlsMode": "skipVerify" })),
         )
         .await,
     )

@@ -72,7 +72,7 @@ async fn no_key_in_any_response_log_line_or_file() {
                 body_of(&call("POST", &format!("{URL}/test"), Some(wrong)))["code"],
                 "auth"
             );
-            let mut invalid = connection.clone();
+            let mut invalid = connection;
             invalid["name"] = json!("another");
             invalid["pollIntervalSeconds"] = json!(1);
             assert_eq!(
