@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails if a server-only crate is reachable from the browser build of `app`.
 source "$(dirname "$0")/lib.sh"
-forbidden='^(tokio|mio|axum|hyper|reqwest|sqlx|tower-sessions|rusqlite|libsqlite3-sys|rustls|domain) '
+forbidden='^(tokio|mio|axum|hyper|reqwest|sqlx|tower-sessions|rusqlite|libsqlite3-sys|rustls|tokio-tungstenite|aes-gcm|domain|truenas|truenas-sim) '
 deps=$(cargo tree -p app --no-default-features --features csr --target wasm32-unknown-unknown \
   --edges normal --prefix none --locked)
 if found=$(grep -E "$forbidden" <<<"$deps" | sort -u) && [ -n "$found" ]; then
