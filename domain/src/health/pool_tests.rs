@@ -1,0 +1,253 @@
+use model::resources::{ReasonCode, VdevRole};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use truenas_sim::Scenario;
+
+use super::super::fixtures;
+use super::*;
+
+fn evaluate(scenario: Scenario, name: &str) -> PoolHealth {
+    let pools = fixtures::pools(scenario);
+    let datasets = fixtures::datasets(scenario);
+    let pool = pools.iter().find(|p| p.name == name).unwrap();
+    evaluate_pool(pool, root_dataset(name, &datasets))
+}
+
+fn codes(health: &PoolHealth) -> Vec<ReasonCode> {
+    health.reasons.iter().map(|r| r.code).collect()
+}
+
+#[test]
+fn healthy_pool_is_online_with_both_capacities() {
+    let tank = evaluate(Scenario::Healthy, "tank");
+    assert_eq!(tank.status, Status::Online, "{:?}", tank.reasons);
+    assert!(tank.reasons.is_empty());
+    assert_eq!(tank.fragmentation, Some(7));
+    assert_eq!(tank.layout[0].summary, "raidz1 ×1 (4 disks)");
+    assert_eq!(tank.topology[0].role, VdevRole::Data);
+    let datasets = fixtures::datasets(Scenario::Healthy);
+    let root = root_dataset("tank", &datasets).unwrap();
+    let used = root.used.as_ref().unwrap().as_u64().unwrap();
+    let available = root.available.as_ref().unwrap().as_u64().unwrap();
+    assert_eq!(
+        tank.capacity.usable,
+        UsableCapacity::Known {
+            used,
+            total: used + available
+        }
+    );
+    let pool = &fixtures::pools(Scenario::Healthy)[0];
+    assert_eq!(
+        tank.capacity.raw,
+        RawCapacity::Known {
+            size: pool.size.unwrap(),
+            allocated: pool.allocated.unwrap(),
+            free: pool.free,
+        }
+    );
+    let scan = tank.scan.unwrap();
+    assert_eq!(scan.errors, Some(0));
+    assert!(scan.ended_at.unwrap().ends_with('Z'));
+}
+
+#[test]
+fn degraded_pool_warns_naming_the_disk_and_the_scrub_errors() {
+    let tank = evaluate(Scenario::Degraded, "tank");
+    assert_eq!(tank.status, Status::Warning);
+    assert_eq!(
+        codes(&tank),
+        [
+            ReasonCode::PoolState,
+            ReasonCode::ScanErrors,
+            ReasonCode::DeviceState,
+            ReasonCode::DeviceErrors
+        ]
+    );
+    assert!(
+        tank.reasons[0]
+            .message
+            .starts_with("pool tank is DEGRADED: ")
+    );
+    assert_eq!(
+        tank.reasons[1].message,
+        "last scrub of pool tank found 12 errors"
+    );
+    assert_eq!(tank.reasons[3].subject.as_deref(), Some("sdc"));
+    assert_eq!(tank.scan.unwrap().errors, Some(12));
+}
+
+#[test]
+fn resilvering_pool_is_a_warning_despite_healthy_true() {
+    let pools = fixtures::pools(Scenario::Resilvering);
+    assert_eq!(pools[0].healthy, Some(true));
+    let tank = evaluate(Scenario::Resilvering, "tank");
+    assert_eq!(tank.status, Status::Warning);
+    let resilver = tank
+        .reasons
+        .iter()
+        .find(|r| r.code == ReasonCode::Resilvering)
+        .unwrap();
+    assert_eq!(
+        resilver.message,
+        "pool tank is resilvering, 42.7 % done, about 1 h 3 min left"
+    );
+    let scan = tank.scan.unwrap();
+    assert_eq!(scan.function.as_deref(), Some("RESILVER"));
+    assert_eq!(scan.percentage, Some(42.7));
+    assert_eq!(scan.ended_at, None);
+    assert_eq!(scan.seconds_left, Some(3_812));
+}
+
+#[test]
+fn faulted_pool_is_critical_and_the_other_pool_stays_online() {
+    let tank = evaluate(Scenario::Faulted, "tank");
+    assert_eq!(tank.status, Status::Critical);
+    assert_eq!(tank.reasons[0].status, Status::Critical);
+    let named: Vec<_> = tank
+        .reasons
+        .iter()
+        .filter(|r| r.code == ReasonCode::DeviceState)
+        .filter_map(|r| r.subject.as_deref())
+        .collect();
+    assert_eq!(named, ["sdb", "sdc"]);
+    assert_eq!(evaluate(Scenario::Faulted, "backup").status, Status::Online);
+}
+
+#[test]
+fn offline_pool_with_null_sizes_is_critical_with_unknown_capacity() {
+    let pool: Pool = serde_json::from_value(json!({
+        "id": 3, "name": "archive", "guid": "1234", "status": "OFFLINE", "path": "/mnt/archive",
+        "scan": null, "topology": null, "healthy": false, "warning": false,
+        "status_code": null, "status_detail": null,
+        "size": null, "allocated": null, "free": null, "freeing": null, "fragmentation": null
+    }))
+    .unwrap();
+    let health = evaluate_pool(&pool, None);
+    assert_eq!(health.status, Status::Critical);
+    assert_eq!(
+        health.reasons[0].message,
+        "pool archive is OFFLINE (not imported)"
+    );
+    assert_eq!(health.capacity.usable, UsableCapacity::Unknown);
+    assert_eq!(health.capacity.raw, RawCapacity::Unknown);
+    assert_eq!(health.fragmentation, None);
+    assert!(health.layout.is_empty() && health.scan.is_none());
+}
+
+#[test]
+fn online_state_with_a_bad_status_code_warns() {
+    let pool: Pool = serde_json::from_value(json!({
+        "name": "tank", "status": "ONLINE", "healthy": false, "status_code": "CORRUPT_DATA",
+        "status_detail": "One or more devices has experienced an error resulting in data corruption."
+    }))
+    .unwrap();
+    let health = evaluate_pool(&pool, None);
+    assert_eq!(health.status, Status::Warning);
+    assert_eq!(codes(&health), [ReasonCode::PoolStatusCode]);
+    assert!(health.reasons[0].message.ends_with("(CORRUPT_DATA)"));
+}
+
+#[test]
+fn feature_upgrade_is_not_a_problem_and_missing_state_is_unknown() {
+    let upgradable: Pool = serde_json::from_value(json!({
+        "name": "tank", "status": "ONLINE", "healthy": true, "warning": true,
+        "status_code": "FEAT_DISABLED"
+    }))
+    .unwrap();
+    assert_eq!(evaluate_pool(&upgradable, None).status, Status::Online);
+    let bare = Pool {
+        name: "tank".into(),
+        ..Pool::default()
+    };
+    let health = evaluate_pool(&bare, None);
+    assert_eq!(health.status, Status::Unknown);
+    assert_eq!(codes(&health), [ReasonCode::MissingData]);
+}
+
+#[test]
+fn usable_capacity_ignores_another_pools_dataset() {
+    let datasets = fixtures::datasets(Scenario::Healthy);
+    let pool = &fixtures::pools(Scenario::Healthy)[0];
+    let wrong = root_dataset("backup", &datasets);
+    assert!(wrong.is_some());
+    let health = evaluate_pool(pool, wrong);
+    assert_eq!(health.capacity.usable, UsableCapacity::Unknown);
+}
+
+fn json_leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(|f| json!(f)),
+        prop_oneof![
+            Just("ONLINE"),
+            Just("DEGRADED"),
+            Just("FAULTED"),
+            Just("RESILVER"),
+            Just("SCANNING"),
+            Just("RESILVERING"),
+            Just("7"),
+            Just("-3"),
+            Just(""),
+        ]
+        .prop_map(Value::from),
+        "[a-z%.0-9]{0,6}".prop_map(Value::from),
+    ]
+}
+
+const KEYS: &[&str] = &[
+    "name",
+    "status",
+    "status_code",
+    "status_detail",
+    "healthy",
+    "size",
+    "allocated",
+    "free",
+    "fragmentation",
+    "scan",
+    "function",
+    "state",
+    "percentage",
+    "errors",
+    "total_secs_left",
+    "start_time",
+    "end_time",
+    "$date",
+    "topology",
+    "data",
+    "cache",
+    "spare",
+    "children",
+    "type",
+    "disk",
+    "stats",
+    "read_errors",
+    "checksum_errors",
+];
+
+fn json_tree() -> impl Strategy<Value = Value> {
+    json_leaf().prop_recursive(5, 64, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(prop::sample::select(KEYS), inner, 0..6).prop_map(|m| {
+                Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+            }),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn no_panic_on_any_pool_that_deserializes(pool in json_tree(), root in json_tree()) {
+        if let Ok(pool) = serde_json::from_value::<Pool>(pool) {
+            let root = serde_json::from_value::<Dataset>(root).ok();
+            let health = evaluate_pool(&pool, root.as_ref());
+            let worst = health.reasons.iter().fold(Status::Online, |a, r| a.worst(r.status));
+            prop_assert_eq!(health.status.severity().max(worst.severity()), health.status.severity());
+            serde_json::to_string(&health).unwrap();
+        }
+    }
+}
