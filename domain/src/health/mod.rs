@@ -5,6 +5,7 @@
 //!
 //! Rules and their sources: `docs/health-model.md`.
 
+pub mod damping;
 pub mod dataset;
 pub mod disk;
 pub mod pool;
@@ -18,6 +19,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use truenas::types::ApiDate;
 
+pub use damping::{Damped, Damper, Dampers, Verdict};
 pub use dataset::evaluate_dataset;
 pub use disk::evaluate_disk;
 pub use pool::{evaluate_pool, root_dataset};
