@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use model::resources::{Capacity, PoolHealth, RawCapacity, Status, TopologyGroup, UsableCapacity};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use truenas::types::{Dataset, Disk, Pool};
+use truenas::types::{Alert, Dataset, Disk, Pool};
 use truenas_sim::data::NasData;
 use truenas_sim::{Scenario, SimConfig};
 
@@ -35,6 +35,10 @@ pub fn disks(scenario: Scenario) -> Vec<Disk> {
         disk.temperature = temperatures.get(&disk.name).copied().flatten();
     }
     disks
+}
+
+pub fn alerts(scenario: Scenario) -> Vec<Alert> {
+    answer(scenario, "alert.list", &json!([]))
 }
 
 pub fn dataset(scenario: Scenario, name: &str) -> Dataset {

@@ -5,6 +5,7 @@
 //!
 //! Rules and their sources: `docs/health-model.md`.
 
+pub mod alerts;
 pub mod damping;
 pub mod dataset;
 pub mod disk;
@@ -19,6 +20,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use truenas::types::ApiDate;
 
+pub use alerts::{alert_item, alert_items, attach_to_disk, attach_to_pool, strip_html};
 pub use damping::{Damped, Damper, Dampers, Verdict};
 pub use dataset::evaluate_dataset;
 pub use disk::evaluate_disk;
