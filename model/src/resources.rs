@@ -319,6 +319,16 @@ pub struct AlertItem {
     pub subject: Option<AlertSubject>,
 }
 
+/// Everything the health model derives from one poll of one NAS.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StorageHealth {
+    pub pools: Vec<PoolHealth>,
+    pub datasets: Vec<DatasetHealth>,
+    pub disks: Vec<DiskHealth>,
+    pub alerts: Vec<AlertItem>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ pub mod damping;
 pub mod dataset;
 pub mod disk;
 pub mod pool;
+pub mod storage;
 pub mod vdev;
 
 #[cfg(test)]
@@ -25,6 +26,7 @@ pub use damping::{Damped, Damper, Dampers, Verdict};
 pub use dataset::evaluate_dataset;
 pub use disk::evaluate_disk;
 pub use pool::{evaluate_pool, root_dataset};
+pub use storage::evaluate_storage;
 pub use vdev::{Leaf, LeafMap, device_status, leaf_map};
 
 fn reason(code: ReasonCode, status: Status, message: String, subject: Option<&str>) -> Reason {
