@@ -14,6 +14,8 @@ pub mod storage;
 pub mod vdev;
 
 #[cfg(test)]
+mod arbitrary;
+#[cfg(test)]
 mod fixtures;
 
 use model::resources::{Reason, ReasonCode, Status};

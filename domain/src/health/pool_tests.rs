@@ -1,9 +1,9 @@
 use model::resources::{ReasonCode, VdevRole};
 use proptest::prelude::*;
-use serde_json::{Value, json};
+use serde_json::json;
 use truenas_sim::Scenario;
 
-use super::super::fixtures;
+use super::super::{arbitrary, fixtures};
 use super::*;
 
 fn evaluate(scenario: Scenario, name: &str) -> PoolHealth {
@@ -174,74 +174,11 @@ fn usable_capacity_ignores_another_pools_dataset() {
     assert_eq!(health.capacity.usable, UsableCapacity::Unknown);
 }
 
-fn json_leaf() -> impl Strategy<Value = Value> {
-    prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_map(|f| json!(f)),
-        prop_oneof![
-            Just("ONLINE"),
-            Just("DEGRADED"),
-            Just("FAULTED"),
-            Just("RESILVER"),
-            Just("SCANNING"),
-            Just("RESILVERING"),
-            Just("7"),
-            Just("-3"),
-            Just(""),
-        ]
-        .prop_map(Value::from),
-        "[a-z%.0-9]{0,6}".prop_map(Value::from),
-    ]
-}
-
-const KEYS: &[&str] = &[
-    "name",
-    "status",
-    "status_code",
-    "status_detail",
-    "healthy",
-    "size",
-    "allocated",
-    "free",
-    "fragmentation",
-    "scan",
-    "function",
-    "state",
-    "percentage",
-    "errors",
-    "total_secs_left",
-    "start_time",
-    "end_time",
-    "$date",
-    "topology",
-    "data",
-    "cache",
-    "spare",
-    "children",
-    "type",
-    "disk",
-    "stats",
-    "read_errors",
-    "checksum_errors",
-];
-
-fn json_tree() -> impl Strategy<Value = Value> {
-    json_leaf().prop_recursive(5, 64, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(prop::sample::select(KEYS), inner, 0..6).prop_map(|m| {
-                Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
-            }),
-        ]
-    })
-}
-
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
     #[test]
-    fn no_panic_on_any_pool_that_deserializes(pool in json_tree(), root in json_tree()) {
+    fn no_panic_on_any_pool_that_deserializes(pool in arbitrary::pool_json(), root in arbitrary::dataset_json()) {
         if let Ok(pool) = serde_json::from_value::<Pool>(pool) {
             let root = serde_json::from_value::<Dataset>(root).ok();
             let health = evaluate_pool(&pool, root.as_ref());

@@ -67,11 +67,8 @@ fn node(vdev: &Vdev) -> VdevNode {
     }
 }
 
-fn label(node: &VdevNode) -> String {
-    node.disk
-        .clone()
-        .or_else(|| node.name.clone())
-        .unwrap_or_else(|| "an unnamed device".to_owned())
+fn label(node: &VdevNode) -> Option<&str> {
+    node.disk.as_deref().or(node.name.as_deref())
 }
 
 /// Reasons for one subtree; returns whether it explained a bad state, so
@@ -82,14 +79,15 @@ fn collect(node: &VdevNode, pool: &str, reasons: &mut Vec<Reason>) -> bool {
         explained |= collect(child, pool, reasons);
     }
     let subject = label(node);
+    let shown = subject.unwrap_or("an unnamed device");
     let state_status = device_status(node.state.as_deref());
     if !explained && matches!(state_status, Status::Warning | Status::Critical) {
         let state = node.state.as_deref().unwrap_or_default();
         reasons.push(reason(
             ReasonCode::DeviceState,
             Status::Warning,
-            format!("{subject} in pool {pool} is {state}"),
-            Some(&subject),
+            format!("{shown} in pool {pool} is {state}"),
+            subject,
         ));
         explained = true;
     }
@@ -102,8 +100,8 @@ fn collect(node: &VdevNode, pool: &str, reasons: &mut Vec<Reason>) -> bool {
         reasons.push(reason(
             ReasonCode::DeviceErrors,
             Status::Warning,
-            format!("{subject} in pool {pool} has {text}"),
-            Some(&subject),
+            format!("{shown} in pool {pool} has {text}"),
+            subject,
         ));
     }
     explained
