@@ -165,6 +165,8 @@ pub struct ScanInfo {
     pub started_at: Option<String>,
     /// RFC 3339 UTC; none while scanning.
     pub ended_at: Option<String>,
+    /// RFC 3339 UTC, set while a scrub is paused.
+    pub paused_at: Option<String>,
     pub errors: Option<u64>,
     pub seconds_left: Option<u64>,
 }

@@ -7,7 +7,7 @@
 //! so pool `tank` is not found in `tank2` nor disk `sda` in `sdab`.
 
 use model::resources::{
-    AlertItem, AlertSubject, DiskHealth, PoolHealth, ReasonCode, Status, SubjectKind,
+    AlertItem, AlertSubject, DiskHealth, PoolHealth, Reason, ReasonCode, Status, SubjectKind,
 };
 use serde_json::Value;
 use truenas::types::Alert;
@@ -187,7 +187,7 @@ fn needs_attention(item: &AlertItem) -> bool {
     !item.dismissed && probe.level_rank().is_some_and(|r| r >= ATTENTION_RANK)
 }
 
-fn attach(kind: SubjectKind, name: &str, items: &[AlertItem]) -> Vec<model::resources::Reason> {
+fn attach(kind: SubjectKind, name: &str, items: &[AlertItem]) -> Vec<Reason> {
     items
         .iter()
         .filter(|i| {

@@ -134,6 +134,7 @@ fn scan_info(scan: &Scan) -> ScanInfo {
         percentage: scan.percentage.filter(|p| p.is_finite()),
         started_at: scan.start_time.and_then(rfc3339),
         ended_at: scan.end_time.and_then(rfc3339),
+        paused_at: scan.pause.and_then(rfc3339),
         errors: scan.errors,
         seconds_left: scan.total_secs_left,
     }

@@ -165,6 +165,24 @@ fn feature_upgrade_is_not_a_problem_and_missing_state_is_unknown() {
 }
 
 #[test]
+fn a_running_or_paused_clean_scrub_needs_no_attention() {
+    let pool: Pool = serde_json::from_value(json!({
+        "name": "tank", "status": "ONLINE", "status_code": "OK", "healthy": true,
+        "scan": {"function": "SCRUB", "state": "SCANNING", "percentage": 12.5,
+                 "start_time": {"$date": 1_763_500_000_000_i64}, "end_time": null,
+                 "pause": {"$date": 1_763_503_600_000_i64}, "errors": 0, "total_secs_left": 7_200}
+    }))
+    .unwrap();
+    let health = evaluate_pool(&pool, None);
+    assert_eq!(health.status, Status::Online);
+    assert!(health.reasons.is_empty());
+    let scan = health.scan.unwrap();
+    assert_eq!(scan.paused_at.as_deref(), Some("2025-11-18T22:06:40Z"));
+    assert_eq!(scan.ended_at, None);
+    assert_eq!(scan.seconds_left, Some(7_200));
+}
+
+#[test]
 fn usable_capacity_ignores_another_pools_dataset() {
     let datasets = fixtures::datasets(Scenario::Healthy);
     let pool = &fixtures::pools(Scenario::Healthy)[0];

@@ -11,6 +11,9 @@ use super::disk::evaluate_disk;
 use super::pool::{evaluate_pool, root_dataset};
 use super::vdev::leaf_map;
 
+/// The current health of one NAS from one poll's answers. Flap damping is
+/// the poller's: it feeds each resource's status to a
+/// [`Dampers`](super::Dampers) keyed by connection and resource.
 pub fn evaluate_storage(
     pools: &[Pool],
     datasets: &[Dataset],
