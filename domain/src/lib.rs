@@ -4,6 +4,7 @@
 
 pub mod connections;
 pub mod data_dir;
+pub mod health;
 pub mod services;
 pub mod store;
 

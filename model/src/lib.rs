@@ -6,6 +6,7 @@
 
 pub mod connections;
 pub mod pages;
+pub mod resources;
 pub mod status;
 
 pub use status::{CredentialsHealth, DataDirHealth, ServerStatus};

@@ -1,0 +1,170 @@
+//! One dataset from `pool.dataset.query` (facts §5) → [`DatasetHealth`].
+//! Only a locked encrypted dataset needs attention. `readonly` is how a
+//! replication target normally looks, and there is no `mounted` field at
+//! all, so neither is a fault (facts §9).
+
+use model::resources::{DatasetHealth, DatasetKind, Reason, ReasonCode, Status};
+use truenas::types::{Dataset, Property};
+
+use super::{combined, reason};
+
+fn kind(dataset: &Dataset) -> Option<DatasetKind> {
+    match dataset
+        .dataset_type
+        .as_deref()?
+        .to_ascii_uppercase()
+        .as_str()
+    {
+        "FILESYSTEM" => Some(DatasetKind::Filesystem),
+        "VOLUME" => Some(DatasetKind::Volume),
+        _ => None,
+    }
+}
+
+/// `parsed` may be a number or text; `value` is "1.52x", `rawvalue` "1.52".
+fn ratio(property: &Property) -> Option<f64> {
+    let from_text = |text: &str| text.trim().trim_end_matches(['x', 'X']).parse::<f64>().ok();
+    property
+        .parsed
+        .as_f64()
+        .or_else(|| property.parsed.as_str().and_then(from_text))
+        .or_else(|| property.rawvalue.as_deref().and_then(from_text))
+        .or_else(|| property.value.as_deref().and_then(from_text))
+        .filter(|r| r.is_finite() && *r >= 0.0)
+}
+
+fn lock_reason(dataset: &Dataset, name: &str) -> Option<Reason> {
+    match dataset.is_locked() {
+        Some(true) => {
+            let message = match dataset.encryption_root.as_deref() {
+                Some(root) if root != name => {
+                    format!("{name} is locked: the key of its encryption root {root} is not loaded")
+                }
+                _ => format!("{name} is locked: its encryption key is not loaded"),
+            };
+            Some(reason(
+                ReasonCode::DatasetLocked,
+                Status::Warning,
+                message,
+                None,
+            ))
+        }
+        None if dataset.encrypted == Some(true) => Some(reason(
+            ReasonCode::MissingData,
+            Status::Unknown,
+            format!("{name} is encrypted but TrueNAS did not report whether it is unlocked"),
+            None,
+        )),
+        _ => None,
+    }
+}
+
+pub fn evaluate_dataset(dataset: &Dataset) -> DatasetHealth {
+    let name = dataset.name.clone().unwrap_or_else(|| dataset.id.clone());
+    let pool = dataset
+        .pool
+        .clone()
+        .or_else(|| name.split('/').next().map(str::to_owned))
+        .filter(|p| !p.is_empty());
+    let reasons: Vec<Reason> = lock_reason(dataset, &name).into_iter().collect();
+    let bytes = |p: &Option<Property>| p.as_ref().and_then(Property::as_u64);
+    DatasetHealth {
+        pool,
+        kind: kind(dataset),
+        mountpoint: dataset.mountpoint.clone(),
+        used: bytes(&dataset.used),
+        available: bytes(&dataset.available),
+        quota: dataset.quota.as_ref().and_then(Property::as_limit),
+        volsize: bytes(&dataset.volsize),
+        compressratio: dataset.compressratio.as_ref().and_then(ratio),
+        encrypted: dataset.encrypted,
+        encryption_root: dataset.encryption_root.clone(),
+        locked: dataset.is_locked(),
+        readonly: dataset.readonly.as_ref().and_then(Property::as_bool),
+        status: combined(Status::Online, &reasons),
+        reasons,
+        name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use truenas_sim::Scenario;
+
+    use super::super::fixtures;
+    use super::*;
+
+    #[test]
+    fn plain_filesystem_is_online_with_sizes() {
+        let dataset = fixtures::dataset(Scenario::Healthy, "tank/documents");
+        let health = evaluate_dataset(&dataset);
+        assert_eq!(health.status, Status::Online);
+        assert_eq!(health.kind, Some(DatasetKind::Filesystem));
+        assert_eq!(health.pool.as_deref(), Some("tank"));
+        assert_eq!(health.quota, Some(500 << 30));
+        assert_eq!(health.used, dataset.used.as_ref().unwrap().as_u64());
+        assert!(health.available.is_some());
+        assert!(health.compressratio.is_some_and(|r| r >= 1.0));
+        assert_eq!(health.locked, Some(false));
+    }
+
+    #[test]
+    fn locked_encrypted_dataset_needs_attention() {
+        let health = evaluate_dataset(&fixtures::dataset(Scenario::Locked, "tank/secure"));
+        assert_eq!(health.status, Status::Warning);
+        assert_eq!(health.locked, Some(true));
+        assert_eq!(health.encrypted, Some(true));
+        assert_eq!(health.reasons[0].code, ReasonCode::DatasetLocked);
+        assert!(
+            health.reasons[0]
+                .message
+                .starts_with("tank/secure is locked")
+        );
+        let unlocked = evaluate_dataset(&fixtures::dataset(Scenario::Healthy, "tank/secure"));
+        assert_eq!(unlocked.status, Status::Online);
+    }
+
+    #[test]
+    fn readonly_replication_target_is_fine() {
+        let health = evaluate_dataset(&fixtures::dataset(Scenario::Healthy, "backup/replica"));
+        assert_eq!(health.readonly, Some(true));
+        assert_eq!(health.status, Status::Online);
+        assert!(health.reasons.is_empty());
+    }
+
+    #[test]
+    fn volume_reports_volsize_and_no_mountpoint() {
+        let health = evaluate_dataset(&fixtures::dataset(Scenario::Healthy, "tank/vm-disk"));
+        assert_eq!(health.kind, Some(DatasetKind::Volume));
+        assert!(health.volsize.is_some_and(|v| v > 0));
+        assert_eq!(health.mountpoint, None);
+    }
+
+    #[test]
+    fn child_of_a_locked_root_and_unknown_lock_state() {
+        let child: Dataset = serde_json::from_value(json!({
+            "id": "tank/secure/docs", "type": "FILESYSTEM", "encrypted": true,
+            "encryption_root": "tank/secure", "key_loaded": false, "locked": true,
+            "compressratio": {"parsed": null, "rawvalue": "1.52", "value": "1.52x"}
+        }))
+        .unwrap();
+        let health = evaluate_dataset(&child);
+        assert_eq!(health.pool.as_deref(), Some("tank"));
+        assert_eq!(health.compressratio, Some(1.52));
+        assert!(
+            health.reasons[0]
+                .message
+                .contains("encryption root tank/secure")
+        );
+        let vague: Dataset =
+            serde_json::from_value(json!({"id": "tank/x", "encrypted": true})).unwrap();
+        let health = evaluate_dataset(&vague);
+        assert_eq!(health.status, Status::Unknown);
+        assert_eq!(health.locked, None);
+        let bare = evaluate_dataset(&Dataset::default());
+        assert_eq!(bare.status, Status::Online);
+        assert_eq!(bare.pool, None);
+        assert_eq!(bare.used, None);
+    }
+}

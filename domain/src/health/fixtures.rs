@@ -1,0 +1,70 @@
+//! Test inputs: the simulator's own answers for each scenario, read through
+//! the client's types exactly as a poll would.
+
+use std::collections::BTreeMap;
+
+use model::resources::{Capacity, PoolHealth, RawCapacity, Status, TopologyGroup, UsableCapacity};
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+use truenas::types::{Alert, Dataset, Disk, Pool};
+use truenas_sim::data::NasData;
+use truenas_sim::{Scenario, SimConfig};
+
+fn answer<T: DeserializeOwned>(scenario: Scenario, method: &str, params: &Value) -> T {
+    let data = NasData::build(&SimConfig::default(), scenario);
+    let text = data.answer(method, params, 0).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+pub fn pools(scenario: Scenario) -> Vec<Pool> {
+    answer(scenario, "pool.query", &json!([]))
+}
+
+pub fn datasets(scenario: Scenario) -> Vec<Dataset> {
+    let params = json!([[], {"extra": {"retrieve_children": false}}]);
+    answer(scenario, "pool.dataset.query", &params)
+}
+
+/// `disk.query` with `extra.pools`, temperatures merged in as the client does.
+pub fn disks(scenario: Scenario) -> Vec<Disk> {
+    let params = json!([[], {"extra": {"pools": true}}]);
+    let mut disks: Vec<Disk> = answer(scenario, "disk.query", &params);
+    let temperatures: BTreeMap<String, Option<f64>> =
+        answer(scenario, "disk.temperatures", &json!([]));
+    for disk in &mut disks {
+        disk.temperature = temperatures.get(&disk.name).copied().flatten();
+    }
+    disks
+}
+
+pub fn alerts(scenario: Scenario) -> Vec<Alert> {
+    answer(scenario, "alert.list", &json!([]))
+}
+
+pub fn dataset(scenario: Scenario, name: &str) -> Dataset {
+    datasets(scenario)
+        .into_iter()
+        .find(|d| d.id == name)
+        .unwrap()
+}
+
+/// A bare evaluated pool around `topology`, for tests of what reads it.
+pub fn pool_health(name: &str, topology: Vec<TopologyGroup>) -> PoolHealth {
+    PoolHealth {
+        name: name.to_owned(),
+        guid: None,
+        status: Status::Online,
+        state: Some("ONLINE".into()),
+        status_code: None,
+        status_detail: None,
+        layout: Vec::new(),
+        topology,
+        scan: None,
+        capacity: Capacity {
+            usable: UsableCapacity::Unknown,
+            raw: RawCapacity::Unknown,
+        },
+        fragmentation: None,
+        reasons: Vec::new(),
+    }
+}

@@ -1,0 +1,122 @@
+//! One poll of one NAS → [`StorageHealth`]: every rule of this module
+//! applied in the order the data depends on (pools before the disks that
+//! read their topology, alerts once every name is known).
+
+use model::resources::StorageHealth;
+use truenas::types::{Alert, Dataset, Disk, Pool};
+
+use super::alerts::{alert_items, attach_to_disk, attach_to_pool};
+use super::dataset::evaluate_dataset;
+use super::disk::evaluate_disk;
+use super::pool::{evaluate_pool, root_dataset};
+use super::vdev::leaf_map;
+
+/// The current health of one NAS from one poll's answers. Flap damping is
+/// the poller's: it feeds each resource's status to a
+/// [`Dampers`](super::Dampers) keyed by connection and resource.
+pub fn evaluate_storage(
+    pools: &[Pool],
+    datasets: &[Dataset],
+    disks: &[Disk],
+    alerts: &[Alert],
+) -> StorageHealth {
+    let mut pool_health: Vec<_> = pools
+        .iter()
+        .map(|p| evaluate_pool(p, root_dataset(&p.name, datasets)))
+        .collect();
+    let leaves = leaf_map(&pool_health);
+    let mut disk_health: Vec<_> = disks.iter().map(|d| evaluate_disk(d, &leaves)).collect();
+    let pool_names: Vec<&str> = pools.iter().map(|p| p.name.as_str()).collect();
+    let mut disk_names: Vec<&str> = disks.iter().map(|d| d.name.as_str()).collect();
+    disk_names.extend(leaves.keys().map(String::as_str));
+    disk_names.sort_unstable();
+    disk_names.dedup();
+    let items = alert_items(alerts, &pool_names, &disk_names);
+    for pool in &mut pool_health {
+        attach_to_pool(pool, &items);
+    }
+    for disk in &mut disk_health {
+        attach_to_disk(disk, &items);
+    }
+    StorageHealth {
+        pools: pool_health,
+        datasets: datasets.iter().map(evaluate_dataset).collect(),
+        disks: disk_health,
+        alerts: items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use model::resources::{ReasonCode, Status, SubjectKind};
+    use truenas_sim::Scenario;
+
+    use super::super::fixtures;
+    use super::*;
+
+    fn evaluate(scenario: Scenario) -> StorageHealth {
+        evaluate_storage(
+            &fixtures::pools(scenario),
+            &fixtures::datasets(scenario),
+            &fixtures::disks(scenario),
+            &fixtures::alerts(scenario),
+        )
+    }
+
+    #[test]
+    fn degraded_nas_end_to_end() {
+        let health = evaluate(Scenario::Degraded);
+        assert_eq!(
+            health
+                .pools
+                .iter()
+                .map(|p| (p.name.as_str(), p.status))
+                .collect::<Vec<_>>(),
+            [("tank", Status::Warning), ("backup", Status::Online)]
+        );
+        assert!(
+            health.pools[0]
+                .reasons
+                .iter()
+                .any(|r| r.code == ReasonCode::TruenasAlert)
+        );
+        let sdc = health.disks.iter().find(|d| d.name == "sdc").unwrap();
+        assert_eq!(sdc.status, Status::Critical);
+        assert!(health.datasets.iter().all(|d| d.status == Status::Online));
+        assert!(health.alerts.iter().all(|a| {
+            a.subject
+                .as_ref()
+                .is_some_and(|s| s.kind == SubjectKind::Pool)
+        }));
+    }
+
+    #[test]
+    fn locked_nas_flags_only_the_locked_dataset() {
+        let health = evaluate(Scenario::Locked);
+        let flagged: Vec<_> = health
+            .datasets
+            .iter()
+            .filter(|d| d.status != Status::Online)
+            .map(|d| d.name.as_str())
+            .collect();
+        assert_eq!(flagged, ["tank/secure"]);
+        assert!(health.pools.iter().all(|p| p.status == Status::Online));
+        let json = serde_json::to_value(&health).unwrap();
+        let secure = json["datasets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["name"] == "tank/secure")
+            .unwrap();
+        assert_eq!(secure["locked"], true);
+        assert_eq!(secure["reasons"][0]["code"], "datasetLocked");
+    }
+
+    #[test]
+    fn nothing_in_nothing_out() {
+        assert_eq!(
+            evaluate_storage(&[], &[], &[], &[]),
+            StorageHealth::default()
+        );
+    }
+}
