@@ -31,13 +31,15 @@ step "Playwright end-to-end (release binary, Debian Chromium)"
 "$ROOT/scripts/e2e.sh" 2>&1 | tee "$summary.e2e"
 
 # Close with the runners' own summary lines (both runs passed to get here).
-rust_passed=$(grep -o '[0-9]* passed' "$summary.rust" | awk '{s+=$1} END {print s+0}')
-rust_failed=$(grep -o '[0-9]* failed' "$summary.rust" | awk '{s+=$1} END {print s+0}')
-e2e_passed=$(grep -oE '^ *[0-9]+ passed' "$summary.e2e" | tail -n1 | awk '{print $1+0}')
-e2e_failed=$(grep -oE '^ *[0-9]+ failed' "$summary.e2e" | tail -n1 | awk '{print $1+0}')
+count() { { grep -oE "$1" "$2" || true; } | awk '{s+=$1} END {print s+0}'; }
+last() { { grep -oE "$1" "$2" || true; } | awk '{v=$1} END {print v+0}'; }
+rust_passed=$(count '[0-9]+ passed' "$summary.rust")
+rust_failed=$(count '[0-9]+ failed' "$summary.rust")
+e2e_passed=$(last '^ *[0-9]+ passed' "$summary.e2e")
+e2e_failed=$(last '^ *[0-9]+ failed' "$summary.e2e")
 rm -f "$summary.rust" "$summary.e2e"
 echo
 echo "== summary ($(( $(date +%s) - start )) s) =="
 echo "cargo test: $rust_passed passed, $rust_failed failed"
-echo "playwright: ${e2e_passed:-0} passed, ${e2e_failed:-0} failed"
-echo "total: $((rust_passed + ${e2e_passed:-0})) passed, $((rust_failed + ${e2e_failed:-0})) failed"
+echo "playwright: $e2e_passed passed, $e2e_failed failed"
+echo "total: $((rust_passed + e2e_passed)) passed, $((rust_failed + e2e_failed)) failed"
