@@ -5,6 +5,7 @@
 pub mod connections;
 pub mod data_dir;
 pub mod health;
+pub mod monitor;
 pub mod services;
 pub mod store;
 

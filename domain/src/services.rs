@@ -1,6 +1,7 @@
 //! The root of the domain layer: one value shared (behind `Arc`) by the REST
 //! handlers and the server functions, so both see the same state.
 
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use model::{CredentialsHealth, ServerStatus};
@@ -9,6 +10,7 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::DataDir;
 use crate::connections::{ConnectionService, Limits};
+use crate::monitor::{MonitorHandle, Registry};
 use crate::store::{CredentialStore, StoreError};
 
 #[derive(Debug, Clone)]
@@ -19,6 +21,12 @@ pub struct ServicesConfig {
     /// connection API answers `truenas_disabled`.
     pub truenas_enabled: bool,
     pub max_connections: usize,
+    /// `POOLWATCH_STALE_AFTER_SECONDS`: data older than this (and than two
+    /// poll intervals) is marked stale.
+    pub stale_after: Duration,
+    /// Test and benchmark knob (`POOLWATCH_POLL_EVERY_MS`): poll every
+    /// connection at this interval instead of its own.
+    pub poll_every: Option<Duration>,
 }
 
 #[derive(Debug)]
@@ -27,6 +35,7 @@ pub struct Services {
     data_dir: DataDir,
     started: SystemTime,
     connections: ConnectionService,
+    registry: Arc<Registry>,
 }
 
 impl Services {
@@ -41,11 +50,13 @@ impl Services {
                 max_connections: config.max_connections,
             },
         );
+        let registry = Arc::new(Registry::new(config.stale_after, config.poll_every));
         Ok(Self {
             config,
             data_dir,
             started: SystemTime::now(),
             connections,
+            registry,
         })
     }
 
@@ -63,6 +74,23 @@ impl Services {
 
     pub fn connections(&self) -> &ConnectionService {
         &self.connections
+    }
+
+    pub fn registry(&self) -> &Arc<Registry> {
+        &self.registry
+    }
+
+    /// Starts polling every enabled connection; stops when the handle is
+    /// dropped. With the TrueNAS integration off nothing is polled.
+    pub fn start_monitoring(self: &Arc<Self>) -> Option<MonitorHandle> {
+        self.config
+            .truenas_enabled
+            .then(|| crate::monitor::poller::start(self.clone()))
+    }
+
+    /// Connections with their poll and transport status.
+    pub fn connection_views(&self) -> Vec<model::monitor::ConnectionView> {
+        self.registry.views(&self.connections.stored())
     }
 
     pub fn credentials_health(&self) -> CredentialsHealth {
@@ -105,6 +133,8 @@ mod tests {
             demo: true,
             truenas_enabled: true,
             max_connections: 256,
+            stale_after: crate::monitor::DEFAULT_STALE_AFTER,
+            poll_every: None,
         }
     }
 

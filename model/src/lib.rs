@@ -5,6 +5,7 @@
 //! small and the domain layer can use the same types without a UI dependency.
 
 pub mod connections;
+pub mod monitor;
 pub mod pages;
 pub mod resources;
 pub mod status;

@@ -73,6 +73,10 @@ pub enum ReasonCode {
     MissingData,
     /// A TrueNAS alert (not dismissed) naming this resource.
     TruenasAlert,
+    /// The data shown is older than the staleness threshold.
+    Stale,
+    /// The NAS could not be read (the poll's error class and message).
+    SourceUnreachable,
 }
 
 /// One reason behind a status, e.g. "sdc: 3 read, 12 checksum errors".

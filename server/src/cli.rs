@@ -57,6 +57,17 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub max_connections: u32,
 
+    /// Data older than this is marked stale (never less than two poll intervals).
+    #[arg(long, env = "POOLWATCH_STALE_AFTER_SECONDS", default_value = "120", value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub stale_after_seconds: u64,
+
+    /// Test and benchmark knob: poll every connection every N ms instead of
+    /// at its own interval.
+    #[arg(long, env = "POOLWATCH_POLL_EVERY_MS", hide = true, value_name = "MS",
+          value_parser = clap::value_parser!(u64).range(10..=3_600_000))]
+    pub poll_every_ms: Option<u64>,
+
     /// Log filter, e.g. "info" or "poolwatch=debug,info".
     #[arg(
         long,

@@ -69,6 +69,8 @@ pub async fn prepare(args: &ServeArgs) -> Result<Prepared, RunError> {
         demo: args.demo,
         truenas_enabled: args.enable_truenas,
         max_connections: args.max_connections as usize,
+        stale_after: std::time::Duration::from_secs(args.stale_after_seconds),
+        poll_every: args.poll_every_ms.map(std::time::Duration::from_millis),
     };
     let services = tokio::task::spawn_blocking(move || Services::open(config, data_dir))
         .await
@@ -99,6 +101,7 @@ pub async fn prepare(args: &ServeArgs) -> Result<Prepared, RunError> {
 pub async fn serve(prepared: Prepared) -> Result<(), RunError> {
     let Prepared { state, listener } = prepared;
     let addr = listener.local_addr().map_err(RunError::Serve)?;
+    let monitor = state.services.start_monitoring();
     let fns = crate::routes::server_fn_paths();
     tracing::info!(
         server_functions = fns.len(),
@@ -111,6 +114,7 @@ pub async fn serve(prepared: Prepared) -> Result<(), RunError> {
         .with_graceful_shutdown(crate::shutdown::signal_received())
         .await
         .map_err(RunError::Serve)?;
+    drop(monitor);
     tracing::info!("stopped");
     Ok(())
 }

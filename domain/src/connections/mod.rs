@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 
 pub use host::{ParsedHost, parse_host};
 pub use service::{ConnectionError, ConnectionService, Limits};
-pub use tester::{TEST_TIMEOUT, TestError, client_config, test_connection};
+pub use tester::{
+    TEST_TIMEOUT, TestError, category_code, client_config, test_connection, transport_code,
+};
 pub use validate::{normalize_fingerprint, validate};
 
 pub use truenas::ApiKey;

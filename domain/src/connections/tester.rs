@@ -98,10 +98,7 @@ pub async fn test_connection(conn: &StoredConnection) -> Result<TestOutcome, Tes
             success: true,
             version: report.version,
             hostname: report.hostname,
-            transport: match report.transport {
-                truenas::Transport::JsonRpc => "jsonrpc".to_owned(),
-                truenas::Transport::Rest => "rest".to_owned(),
-            },
+            transport: transport_code(report.transport).to_owned(),
             fingerprint: report
                 .certificate
                 .map(|f| f.to_colon_hex().to_ascii_lowercase())
@@ -117,7 +114,16 @@ pub async fn test_connection(conn: &StoredConnection) -> Result<TestOutcome, Tes
 }
 
 fn classify(err: &truenas::Error, fingerprint: Option<String>) -> TestError {
-    let code = match err.category() {
+    TestError {
+        code: category_code(err.category()),
+        message: err.to_string(),
+        fingerprint,
+    }
+}
+
+/// The error classes as the API names them (test results, poll errors, metrics).
+pub fn category_code(category: truenas::Category) -> &'static str {
+    match category {
         truenas::Category::Config => "invalid_config",
         truenas::Category::Auth => "auth",
         truenas::Category::Timeout => "timeout",
@@ -125,10 +131,13 @@ fn classify(err: &truenas::Error, fingerprint: Option<String>) -> TestError {
         truenas::Category::Tls => "tls",
         truenas::Category::Api => "api",
         truenas::Category::Malformed => "malformed",
-    };
-    TestError {
-        code,
-        message: err.to_string(),
-        fingerprint,
+    }
+}
+
+/// `jsonrpc` (WebSocket, 25.04+) or `rest` (`/api/v2.0`).
+pub fn transport_code(transport: truenas::Transport) -> &'static str {
+    match transport {
+        truenas::Transport::JsonRpc => "jsonrpc",
+        truenas::Transport::Rest => "rest",
     }
 }

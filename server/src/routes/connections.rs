@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use model::connections::{Connection, ConnectionInput, Deleted, TestOutcome};
+use model::monitor::ConnectionView;
 
 use crate::error::AppError;
 use crate::json_body::{JsonBody, parse};
@@ -27,8 +28,9 @@ pub async fn require_enabled(
     }
 }
 
-pub async fn list(State(state): State<AppState>) -> Json<Vec<Connection>> {
-    Json(state.services.connections().list())
+/// Every connection (keys redacted) with its poll and transport status.
+pub async fn list(State(state): State<AppState>) -> Json<Vec<ConnectionView>> {
+    Json(state.services.connection_views())
 }
 
 pub async fn create(

@@ -4,6 +4,7 @@
 mod api;
 mod connections;
 mod health;
+mod resources;
 mod rpc;
 
 use axum::Router;
@@ -24,6 +25,8 @@ pub fn app(state: AppState) -> Router {
             any(rpc::handle),
         )
         .nest("/api/truenas", truenas_api(state.clone()))
+        .route("/api/v2/resources", get(resources::list))
+        .route("/api/v2/events", get(resources::events))
         .route("/api", any(api::not_found))
         .route("/api/{*rest}", any(api::not_found))
         .fallback(assets::serve)

@@ -22,6 +22,8 @@ pub fn config() -> ServicesConfig {
         demo: false,
         truenas_enabled: true,
         max_connections: 256,
+        stale_after: domain::monitor::DEFAULT_STALE_AFTER,
+        poll_every: None,
     }
 }
 

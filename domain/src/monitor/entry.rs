@@ -1,0 +1,50 @@
+//! What the registry keeps per connection: the last-known data (kept when a
+//! poll fails), the poll bookkeeping, and the dampers of its resources.
+
+use std::time::SystemTime;
+
+use model::monitor::{PollError, SystemSummary};
+use model::resources::{Status, StorageHealth};
+use tokio::time::Instant;
+
+use crate::connections::StoredConnection;
+use crate::health::Dampers;
+
+/// The last successful read of one NAS.
+#[derive(Clone, Debug)]
+pub struct NasData {
+    pub system: SystemSummary,
+    pub storage: StorageHealth,
+}
+
+#[derive(Debug)]
+pub struct NasEntry {
+    pub connection: StoredConnection,
+    pub data: Option<NasData>,
+    /// Monotonic time of the last success, for staleness (pausable in tests).
+    pub fresh_at: Option<Instant>,
+    pub last_success: Option<SystemTime>,
+    pub last_attempt: Option<SystemTime>,
+    pub consecutive_failures: u32,
+    pub last_error: Option<PollError>,
+    pub transport: Option<String>,
+    pub connected: bool,
+    pub dampers: Dampers<String, Status>,
+}
+
+impl NasEntry {
+    pub fn new(connection: StoredConnection) -> Self {
+        Self {
+            connection,
+            data: None,
+            fresh_at: None,
+            last_success: None,
+            last_attempt: None,
+            consecutive_failures: 0,
+            last_error: None,
+            transport: None,
+            connected: false,
+            dampers: Dampers::new(Status::Unknown),
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Filters, order and pages of `GET /api/v2/resources`.
+
+use model::monitor::{Resource, ResourcePage, ResourceType};
+use model::resources::Status;
+
+pub const DEFAULT_LIMIT: usize = 200;
+pub const MAX_LIMIT: usize = 5000;
+
+/// A parsed query; every value already checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ResourceQuery {
+    pub source: Option<String>,
+    pub types: Vec<ResourceType>,
+    pub statuses: Vec<Status>,
+    /// Connection id or name.
+    pub connection: Option<String>,
+    pub q: Option<String>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// A query parameter with a value the API does not know.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct QueryError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+fn status_of(text: &str) -> Option<Status> {
+    [
+        Status::Online,
+        Status::Warning,
+        Status::Critical,
+        Status::Offline,
+        Status::Unknown,
+    ]
+    .into_iter()
+    .find(|s| s.as_str() == text)
+}
+
+impl ResourceQuery {
+    /// From `(name, value)` pairs of the URL query. Lists are comma-separated
+    /// (`type=pool,disk`); `health` is accepted for `status`, with the UI's
+    /// words (`healthy`, `attention`).
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, QueryError> {
+        let mut query = ResourceQuery {
+            limit: DEFAULT_LIMIT,
+            ..Default::default()
+        };
+        for (name, value) in pairs {
+            let bad = |field: &'static str, what: &str| QueryError {
+                field,
+                message: format!("{field}: '{value}' is not {what}"),
+            };
+            let value = value.trim();
+            match name {
+                "source" if !value.is_empty() && value != "all" => {
+                    query.source = Some(value.to_ascii_lowercase())
+                }
+                "type" => {
+                    for t in value.split(',').filter(|t| !t.is_empty()) {
+                        query.types.push(
+                            ResourceType::parse(t).ok_or_else(|| {
+                                bad("type", "system, pool, dataset, disk or alert")
+                            })?,
+                        );
+                    }
+                }
+                "status" | "health" => {
+                    for s in value.split(',').filter(|s| !s.is_empty() && *s != "all") {
+                        let expanded: &[Status] = match s {
+                            "healthy" => &[Status::Online],
+                            "attention" => &[Status::Warning, Status::Critical],
+                            other => match status_of(other) {
+                                Some(_) => &[],
+                                None => {
+                                    return Err(bad(
+                                        "status",
+                                        "online, warning, critical, offline or unknown",
+                                    ));
+                                }
+                            },
+                        };
+                        match status_of(s) {
+                            Some(one) => query.statuses.push(one),
+                            None => query.statuses.extend_from_slice(expanded),
+                        }
+                    }
+                }
+                "connection" if !value.is_empty() => query.connection = Some(value.to_owned()),
+                "q" if !value.is_empty() => query.q = Some(value.to_lowercase()),
+                "offset" => query.offset = value.parse().map_err(|_| bad("offset", "a number"))?,
+                "limit" => {
+                    query.limit = value.parse().map_err(|_| bad("limit", "a number"))?;
+                    if query.limit == 0 || query.limit > MAX_LIMIT {
+                        return Err(bad("limit", "between 1 and 5000"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(query)
+    }
+
+    pub fn matches(&self, r: &Resource) -> bool {
+        self.source
+            .as_deref()
+            .is_none_or(|s| r.sources.iter().any(|x| x == s))
+            && (self.types.is_empty() || self.types.contains(&r.kind))
+            && (self.statuses.is_empty() || self.statuses.contains(&r.status))
+            && self
+                .connection
+                .as_deref()
+                .is_none_or(|c| r.connection_id == c || r.connection_name == c)
+            && self.q.as_deref().is_none_or(|q| {
+                r.name.to_lowercase().contains(q)
+                    || r.id.to_lowercase().contains(q)
+                    || r.connection_name.to_lowercase().contains(q)
+            })
+    }
+
+    /// Applies the filters to `all` (already in stable order) and cuts the page.
+    pub fn page(&self, all: Vec<Resource>) -> ResourcePage {
+        let matching: Vec<Resource> = all.into_iter().filter(|r| self.matches(r)).collect();
+        let total = matching.len();
+        let data = matching
+            .into_iter()
+            .skip(self.offset)
+            .take(self.limit)
+            .collect();
+        ResourcePage {
+            data,
+            total,
+            offset: self.offset,
+            limit: self.limit,
+        }
+    }
+}
