@@ -21,14 +21,6 @@ pub struct Demo {
 }
 
 impl Demo {
-    pub fn len(&self) -> usize {
-        self.sims.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.sims.is_empty()
-    }
-
     pub fn stop(self) {
         for sim in &self.sims {
             sim.stop();

@@ -201,7 +201,7 @@ impl ConnectionService {
         let mut next_dismissed = dismissed.clone();
         let old = &current[index];
         if old.demo && !old.name.eq_ignore_ascii_case(&updated.name) {
-            next_dismissed.push(old.name.clone());
+            dismiss(&mut next_dismissed, &old.name);
         }
         self.commit(next, next_dismissed, &mut dismissed).await?;
         tracing::info!(connection = %id, "connection updated");
@@ -217,7 +217,7 @@ impl ConnectionService {
             .ok_or_else(|| ConnectionError::NotFound(id.to_owned()))?;
         let mut next_dismissed = dismissed.clone();
         if gone.demo {
-            next_dismissed.push(gone.name.clone());
+            dismiss(&mut next_dismissed, &gone.name);
         }
         let next: Vec<StoredConnection> = current.iter().filter(|c| c.id != id).cloned().collect();
         self.commit(next, next_dismissed, &mut dismissed).await?;
@@ -260,6 +260,13 @@ impl ConnectionService {
         }
         self.changes.send_modify(|v| *v += 1);
         Ok(())
+    }
+}
+
+/// Records that the user removed the demo connection `name`, once.
+fn dismiss(dismissed: &mut Vec<String>, name: &str) {
+    if !dismissed.iter().any(|d| d.eq_ignore_ascii_case(name)) {
+        dismissed.push(name.to_owned());
     }
 }
 
