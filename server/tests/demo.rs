@@ -178,3 +178,17 @@ fn without_demo_no_simulator_starts_and_demo_connections_stay() {
     assert_ne!(status, 200, "nothing answers without --demo: {error}");
     stop(server);
 }
+
+#[test]
+fn demo_is_ignored_while_the_truenas_integration_is_off() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let off = [DEMO[0], ("POOLWATCH_ENABLE_TRUENAS", "false")];
+    let server = start(&data, &off);
+    assert_eq!(call(&server, "GET", URL, None).0, 404);
+    stop(server);
+
+    let server = start(&data, &[]);
+    assert_eq!(call(&server, "GET", URL, None), (200, json!([])));
+    stop(server);
+}
