@@ -44,6 +44,10 @@ pub struct Connection {
     pub allow_insecure_transport: bool,
     pub enabled: bool,
     pub poll_interval_seconds: u32,
+    /// A connection to one of the simulated NAS of `poolwatch serve --demo`;
+    /// it can be deleted like any other and then stays gone.
+    #[serde(default)]
+    pub demo: bool,
 }
 
 /// A create or update request. Every field is optional here so that each

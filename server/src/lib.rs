@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod cli;
+pub mod demo;
 pub mod error;
 pub mod json_body;
 pub mod routes;

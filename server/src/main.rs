@@ -36,10 +36,7 @@ fn serve(args: &cli::ServeArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let result: Result<(), poolwatch::run::RunError> = runtime.block_on(async {
-        let prepared = poolwatch::run::prepare(args).await?;
-        poolwatch::run::serve(prepared).await
-    });
+    let result = runtime.block_on(poolwatch::run::run(args));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -36,6 +36,19 @@ impl RunError {
     }
 }
 
+/// The whole life of `poolwatch serve`: prepare, start the demo simulators
+/// when asked (before listening, so the first page already lists them),
+/// serve, then stop the simulators.
+pub async fn run(args: &ServeArgs) -> Result<(), RunError> {
+    let prepared = prepare(args).await?;
+    let demo = crate::demo::start_if_asked(&prepared.state.services).await;
+    let served = serve(prepared).await;
+    if let Some(demo) = demo {
+        demo.stop();
+    }
+    served
+}
+
 /// Everything `serve` needs, prepared but not yet listening.
 pub struct Prepared {
     pub state: AppState,

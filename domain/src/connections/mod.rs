@@ -1,6 +1,7 @@
 //! Connections to TrueNAS boxes: validation, the stored form (with the
 //! secret) and the service that changes them durably.
 
+mod demo;
 mod host;
 mod service;
 mod tester;
@@ -9,6 +10,7 @@ mod validate;
 use model::connections::{Connection, REDACTED, TlsMode};
 use serde::{Deserialize, Serialize};
 
+pub use demo::{DemoOutcome, DemoSpec};
 pub use host::{ParsedHost, parse_host};
 pub use service::{ConnectionError, ConnectionService, Limits};
 pub use tester::{
@@ -52,6 +54,10 @@ pub struct StoredConnection {
     pub allow_insecure_transport: bool,
     pub enabled: bool,
     pub poll_interval_seconds: u32,
+    /// Made by `serve --demo` for a simulated NAS; only the demo code sets it,
+    /// so no API can disguise a real box as a demo one.
+    #[serde(default)]
+    pub demo: bool,
 }
 
 impl StoredConnection {
@@ -70,6 +76,7 @@ impl StoredConnection {
             allow_insecure_transport: self.allow_insecure_transport,
             enabled: self.enabled,
             poll_interval_seconds: self.poll_interval_seconds,
+            demo: self.demo,
         }
     }
 }
@@ -79,6 +86,10 @@ impl StoredConnection {
 pub(crate) struct Document {
     pub version: u32,
     pub connections: Vec<StoredConnection>,
+    /// Names of demo connections the user deleted (or renamed): `--demo`
+    /// does not bring them back. Older versions ignore the field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed_demos: Vec<String>,
 }
 
 pub(crate) const DOCUMENT_VERSION: u32 = 1;

@@ -85,9 +85,11 @@ impl From<Invalid> for ConnectionError {
 #[derive(Debug)]
 pub struct ConnectionService {
     store: Arc<CredentialStore>,
-    limits: Limits,
+    pub(super) limits: Limits,
     current: RwLock<Arc<Vec<StoredConnection>>>,
-    writer: Mutex<()>,
+    /// Guards every write; holds the dismissed demo names, which only
+    /// writers read.
+    pub(super) writer: Mutex<Vec<String>>,
     changes: watch::Sender<u64>,
 }
 
@@ -96,20 +98,22 @@ impl ConnectionService {
     /// decrypts but does not parse makes the store unreadable (kept, never
     /// overwritten) rather than starting empty and erasing it on the next save.
     pub fn new(mut store: CredentialStore, loaded: Loaded, limits: Limits) -> Self {
-        let connections = match loaded {
-            Loaded::Empty => Vec::new(),
+        let (connections, dismissed) = match loaded {
+            Loaded::Empty => (Vec::new(), Vec::new()),
             Loaded::Document(bytes) => match serde_json::from_slice::<Document>(&bytes) {
-                Ok(doc) if doc.version == DOCUMENT_VERSION => doc.connections,
+                Ok(doc) if doc.version == DOCUMENT_VERSION => {
+                    (doc.connections, doc.dismissed_demos)
+                }
                 Ok(doc) => {
                     store.mark_unreadable(format!(
                         "it has format version {}, this poolwatch reads version {DOCUMENT_VERSION}",
                         doc.version
                     ));
-                    Vec::new()
+                    (Vec::new(), Vec::new())
                 }
                 Err(e) => {
                     store.mark_unreadable(format!("it decrypts but its content is not valid: {e}"));
-                    Vec::new()
+                    (Vec::new(), Vec::new())
                 }
             },
         };
@@ -121,7 +125,7 @@ impl ConnectionService {
             store: Arc::new(store),
             limits,
             current: RwLock::new(Arc::new(connections)),
-            writer: Mutex::new(()),
+            writer: Mutex::new(dismissed),
             changes,
         }
     }
@@ -163,7 +167,7 @@ impl ConnectionService {
     }
 
     pub async fn create(&self, input: &ConnectionInput) -> Result<Connection, ConnectionError> {
-        let _write = self.writer.lock().await;
+        let mut dismissed = self.writer.lock().await;
         let current = self.snapshot();
         if current.len() >= self.limits.max_connections {
             return Err(ConnectionError::LimitReached(self.limits.max_connections));
@@ -172,7 +176,8 @@ impl ConnectionService {
         let created = validate(input, None, &current, id)?;
         let mut next = current.as_ref().clone();
         next.push(created.clone());
-        self.commit(next).await?;
+        let keep = dismissed.clone();
+        self.commit(next, keep, &mut dismissed).await?;
         tracing::info!(connection = %created.id, name = %created.name, "connection added");
         Ok(created.redacted())
     }
@@ -182,7 +187,7 @@ impl ConnectionService {
         id: &str,
         input: &ConnectionInput,
     ) -> Result<Connection, ConnectionError> {
-        let _write = self.writer.lock().await;
+        let mut dismissed = self.writer.lock().await;
         let current = self.snapshot();
         let index = current
             .iter()
@@ -193,19 +198,29 @@ impl ConnectionService {
         let updated = validate(input, Some(&current[index]), &others, id.to_owned())?;
         let mut next = current.as_ref().clone();
         next[index] = updated.clone();
-        self.commit(next).await?;
+        let mut next_dismissed = dismissed.clone();
+        let old = &current[index];
+        if old.demo && !old.name.eq_ignore_ascii_case(&updated.name) {
+            dismiss(&mut next_dismissed, &old.name);
+        }
+        self.commit(next, next_dismissed, &mut dismissed).await?;
         tracing::info!(connection = %id, "connection updated");
         Ok(updated.redacted())
     }
 
     pub async fn delete(&self, id: &str) -> Result<Deleted, ConnectionError> {
-        let _write = self.writer.lock().await;
+        let mut dismissed = self.writer.lock().await;
         let current = self.snapshot();
-        if !current.iter().any(|c| c.id == id) {
-            return Err(ConnectionError::NotFound(id.to_owned()));
+        let gone = current
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| ConnectionError::NotFound(id.to_owned()))?;
+        let mut next_dismissed = dismissed.clone();
+        if gone.demo {
+            dismiss(&mut next_dismissed, &gone.name);
         }
         let next: Vec<StoredConnection> = current.iter().filter(|c| c.id != id).cloned().collect();
-        self.commit(next).await?;
+        self.commit(next, next_dismissed, &mut dismissed).await?;
         tracing::info!(connection = %id, "connection deleted");
         Ok(Deleted {
             success: true,
@@ -213,11 +228,18 @@ impl ConnectionService {
         })
     }
 
-    /// Persists `next` durably, then publishes it. Caller holds `writer`.
-    async fn commit(&self, next: Vec<StoredConnection>) -> Result<(), ConnectionError> {
+    /// Persists `next` and `next_dismissed` durably, then publishes them.
+    /// `dismissed` is the guard of `writer`, so only its holder can commit.
+    pub(super) async fn commit(
+        &self,
+        next: Vec<StoredConnection>,
+        next_dismissed: Vec<String>,
+        dismissed: &mut Vec<String>,
+    ) -> Result<(), ConnectionError> {
         let doc = Document {
             version: DOCUMENT_VERSION,
             connections: next,
+            dismissed_demos: next_dismissed,
         };
         let bytes = serde_json::to_vec(&doc).map_err(|e| StoreError::Write {
             path: self.store.path(),
@@ -230,6 +252,7 @@ impl ConnectionService {
                 path: self.store.path(),
                 source: std::io::Error::other(format!("write task failed: {e}")),
             })??;
+        *dismissed = doc.dismissed_demos;
         let published = Arc::new(doc.connections);
         match self.current.write() {
             Ok(mut guard) => *guard = published,
@@ -237,6 +260,13 @@ impl ConnectionService {
         }
         self.changes.send_modify(|v| *v += 1);
         Ok(())
+    }
+}
+
+/// Records that the user removed the demo connection `name`, once.
+fn dismiss(dismissed: &mut Vec<String>, name: &str) {
+    if !dismissed.iter().any(|d| d.eq_ignore_ascii_case(name)) {
+        dismissed.push(name.to_owned());
     }
 }
 

@@ -188,6 +188,7 @@ pub fn validate(
         allow_insecure_transport,
         enabled,
         poll_interval_seconds,
+        demo: current.is_some_and(|c| c.demo),
     })
 }
 
