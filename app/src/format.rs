@@ -38,6 +38,24 @@ pub fn timestamp(rfc3339: &str) -> String {
     format!("{} {} {}", &rfc3339[..10], &rfc3339[11..19], zone)
 }
 
+/// Binary units as TrueNAS shows them: "1.5 TiB", "512 MiB", "0 B".
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 6] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else if value < 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +67,15 @@ mod tests {
         assert_eq!(duration(61), "1m 1s");
         assert_eq!(duration(3_600 * 2 + 300), "2h 5m");
         assert_eq!(duration(86_400 * 3 + 3_600 * 4 + 59), "3d 4h");
+    }
+
+    #[test]
+    fn byte_sizes() {
+        assert_eq!(bytes(0), "0 B");
+        assert_eq!(bytes(1023), "1023 B");
+        assert_eq!(bytes(1536), "1.5 KiB");
+        assert_eq!(bytes(16 * (1 << 40)), "16 TiB");
+        assert_eq!(bytes(u64::MAX), "16384 PiB");
     }
 
     #[test]

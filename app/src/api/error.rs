@@ -10,6 +10,9 @@ pub struct ApiError {
     pub error: String,
     pub code: String,
     pub field: Option<String>,
+    /// For a failed connection test: the certificate seen, to offer pinning it.
+    #[serde(default)]
+    pub fingerprint: Option<String>,
 }
 
 impl ApiError {
@@ -18,6 +21,7 @@ impl ApiError {
             error: error.into(),
             code: code.to_owned(),
             field: None,
+            fingerprint: None,
         }
     }
 }
@@ -45,6 +49,7 @@ impl From<model::connections::ErrorBody> for ApiError {
             error: body.error,
             code: body.code,
             field: body.field,
+            fingerprint: body.fingerprint,
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod connections;
 mod error;
+pub mod resources;
 pub mod status;
 
 pub use error::ApiError;

@@ -1,49 +1,102 @@
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
+use model::monitor::{Resource, ResourcePage, ResourceType};
+use model::resources::Status;
 
+use crate::api::resources::list_resources;
 use crate::api::status::get_server_status;
-use crate::components::{EmptyState, ErrorNotice, ServerStatusCard, StoreBanner};
+use crate::components::{EmptyState, ErrorNotice, NasCard, ServerStatusCard, StoreBanner};
 
-/// The at-a-glance page: which NAS needs attention. Until NAS cards exist it
-/// shows the server's own status, fetched through a server function.
+/// The at-a-glance page: a card per NAS with its health and pools, a summary
+/// across all of them, and poolwatch's own status.
 #[component]
 pub fn Overview() -> impl IntoView {
     let status = LocalResource::new(get_server_status);
+    let nas = LocalResource::new(|| {
+        list_resources(vec![
+            ("type".to_owned(), "system,pool".to_owned()),
+            ("limit".to_owned(), "5000".to_owned()),
+        ])
+    });
+    crate::live::on_change(move || nas.refetch());
     view! {
         <header class="page-header">
             <h1>"Overview"</h1>
             <p class="lede">"Every pool, disk and dataset of every TrueNAS box, at a glance."</p>
         </header>
-        <Suspense fallback=|| {
-            view! { <p class="muted" aria-busy="true">"Loading server status…"</p> }
-        }>
+        <Transition fallback=|| view! { <p class="muted" aria-busy="true">"Loading…"</p> }>
             {move || {
-                status
-                    .get()
-                    .map(|result| match result {
-                        Ok(status) => {
-                            view! {
-                                <StoreBanner status=status.clone() />
-                                <ServerStatusCard status=status />
-                            }
-                                .into_any()
-                        }
-                        Err(err) => {
-                            view! {
-                                <ErrorNotice
-                                    title="Could not reach the poolwatch server:"
-                                    message=err.to_string()
-                                />
-                            }
-                                .into_any()
-                        }
-                    })
+                status.get().map(|result| match result {
+                    Ok(status) => view! { <StoreBanner status=status /> }.into_any(),
+                    Err(err) => {
+                        view! { <ErrorNotice title="Could not reach the poolwatch server:" message=err.to_string() /> }
+                            .into_any()
+                    }
+                })
             }}
-        </Suspense>
-        <EmptyState
-            title="No NAS connected yet"
-            detail="Add a TrueNAS connection and its pools, disks and datasets appear here."
-            action_href="/connections"
-            action_label="Add a connection"
-        />
+            {move || {
+                nas.get().map(|result| match result {
+                    Ok(page) => nas_grid(page).into_any(),
+                    Err(err) => {
+                        view! { <ErrorNotice title="Could not read the NAS status:" message=err.to_string() /> }
+                            .into_any()
+                    }
+                })
+            }}
+            {move || status.get().and_then(Result::ok).map(|s| view! { <ServerStatusCard status=s /> })}
+        </Transition>
     }
+}
+
+fn nas_grid(page: ResourcePage) -> impl IntoView {
+    let mut by_connection: BTreeMap<(String, String), (Option<Resource>, Vec<Resource>)> =
+        BTreeMap::new();
+    for r in page.data {
+        let entry = by_connection
+            .entry((r.connection_name.clone(), r.connection_id.clone()))
+            .or_default();
+        match r.kind {
+            ResourceType::System => entry.0 = Some(r),
+            _ => entry.1.push(r),
+        }
+    }
+    let cards: Vec<(Resource, Vec<Resource>)> = by_connection
+        .into_values()
+        .filter_map(|(system, pools)| system.map(|s| (s, pools)))
+        .collect();
+    if cards.is_empty() {
+        return view! {
+            <EmptyState
+                title="No NAS connected yet"
+                detail="Add a TrueNAS connection and its pools, disks and datasets appear here."
+                action_href="/connections"
+                action_label="Add a connection"
+            />
+        }
+        .into_any();
+    }
+    let count = |wanted: &[Status]| {
+        cards
+            .iter()
+            .filter(|(s, _)| wanted.contains(&s.status))
+            .count()
+    };
+    let healthy = count(&[Status::Online]);
+    let attention = count(&[Status::Warning, Status::Critical]);
+    let offline = count(&[Status::Offline, Status::Unknown]);
+    let total = cards.len();
+    view! {
+        <p class="health-summary" data-testid="health-summary">
+            <strong>{format!("{total} NAS")}</strong>
+            {format!(": {healthy} healthy, {attention} need attention, {offline} offline or unknown")}
+        </p>
+        <div class="nas-grid">
+            {cards
+                .into_iter()
+                .map(|(system, pools)| view! { <NasCard system=system pools=pools /> })
+                .collect_view()}
+        </div>
+    }
+    .into_any()
 }

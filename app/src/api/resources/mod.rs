@@ -1,0 +1,5 @@
+//! The resource registry, as the dashboard reads it.
+
+mod list_resources;
+
+pub use list_resources::*;

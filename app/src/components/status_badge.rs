@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+use model::resources::Status;
+
+/// A resource's health in words and colour; the words carry the meaning,
+/// so it reads the same without colour.
+#[component]
+pub fn StatusBadge(status: Status) -> impl IntoView {
+    let (class, label) = match status {
+        Status::Online => ("badge badge-ok", "Healthy"),
+        Status::Warning => ("badge badge-warn", "Attention"),
+        Status::Critical => ("badge badge-critical", "Critical"),
+        Status::Offline => ("badge badge-critical", "Offline"),
+        Status::Unknown => ("badge badge-unknown", "Unknown"),
+    };
+    view! {
+        <span class=class data-status=status.as_str()>
+            {label}
+        </span>
+    }
+}
