@@ -5,7 +5,7 @@
 # or did not stop cleanly on SIGTERM.
 source "$(dirname "$0")/lib.sh"
 
-bin="$ROOT/target/release/poolwatch"
+bin="${CARGO_TARGET_DIR:-$ROOT/target}/release/poolwatch"
 [ -x "$bin" ] || { echo "no release binary; run scripts/build.sh first" >&2; exit 1; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/poolwatch-e2e.XXXXXX")"
@@ -22,7 +22,7 @@ cleanup() {
 trap cleanup EXIT
 
 (cd "$work/alone" && exec env -u POOLWATCH_LISTEN -u POOLWATCH_DATA_DIR \
-  ./poolwatch serve --listen 127.0.0.1:0 --data-dir "$work/data" --demo) >>"$log" 2>&1 &
+  POOLWATCH_POLL_EVERY_MS=1000 ./poolwatch serve --listen 127.0.0.1:0 --data-dir "$work/data" --demo) >>"$log" 2>&1 &
 pid=$!
 
 url=""

@@ -3,7 +3,7 @@
 # the release binary with a fresh data dir and a free port. Fails on the first
 # command that fails, and if the server logged a panic.
 source "$(dirname "$0")/lib.sh"
-bin="$ROOT/target/release/poolwatch"
+bin="${CARGO_TARGET_DIR:-$ROOT/target}/release/poolwatch"
 [ -x "$bin" ] || { echo "no release binary; run scripts/build.sh first" >&2; exit 1; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/poolwatch-runbook.XXXXXX")"

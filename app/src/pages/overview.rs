@@ -87,7 +87,7 @@ fn nas_grid(page: ResourcePage) -> impl IntoView {
     let offline = count(&[Status::Offline, Status::Unknown]);
     let total = cards.len();
     view! {
-        <p class="health-summary" data-testid="health-summary">
+        <p class="health-summary" role="status" data-testid="health-summary">
             <strong>{format!("{total} NAS")}</strong>
             {format!(": {healthy} healthy, {attention} need attention, {offline} offline or unknown")}
         </p>
