@@ -33,6 +33,11 @@ if [ "$mode" = test ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
+  if ! command -v promtool >/dev/null 2>&1; then
+    step "apt-get install prometheus (for promtool check metrics)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  fi
   lock="$ROOT/end2end/package-lock.json"
   stamp="$ROOT/end2end/node_modules/.installed-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then

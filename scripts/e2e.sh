@@ -39,6 +39,14 @@ for _ in $(seq 1 100); do
 done
 curl -fsS "${url}healthz" >/dev/null || { echo "healthz never answered at $url" >&2; exit 1; }
 echo "poolwatch (alone in $work/alone) is up at $url"
+for _ in $(seq 1 100); do
+  curl -fsS "${url}metrics" | grep -q '^poolwatch_monitor_poll_total' && break
+  sleep 0.1
+done
+curl -fsS "${url}metrics" >"$ROOT/end2end/artifacts/metrics.txt"
+echo "promtool check metrics on the demo's /metrics:"
+promtool check metrics <"$ROOT/end2end/artifacts/metrics.txt"
+echo "promtool: clean ($(grep -vc '^#' "$ROOT/end2end/artifacts/metrics.txt") samples)"
 
 set +e
 (cd "$ROOT/end2end" && BASE_URL="$url" POOLWATCH_VERSION="$("$bin" --version | awk '{print $2}')" \

@@ -62,6 +62,15 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub stale_after_seconds: u64,
 
+    /// Bearer token for `GET /metrics`; without it only loopback clients may scrape.
+    #[arg(
+        long,
+        env = "POOLWATCH_METRICS_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub metrics_token: Option<String>,
+
     /// Test and benchmark knob: poll every connection every N ms instead of
     /// at its own interval.
     #[arg(long, env = "POOLWATCH_POLL_EVERY_MS", hide = true, value_name = "MS",

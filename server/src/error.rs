@@ -12,6 +12,8 @@ use model::connections::ErrorBody;
 pub enum AppError {
     #[error("no such API endpoint: {0}")]
     NotFound(String),
+    #[error("not authorized: {0}")]
+    Unauthorized(&'static str),
     #[error("the TrueNAS integration is turned off (POOLWATCH_ENABLE_TRUENAS)")]
     TruenasDisabled,
     #[error("{message}")]
@@ -34,6 +36,7 @@ impl AppError {
     fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound(_) | AppError::TruenasDisabled => StatusCode::NOT_FOUND,
+            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -54,6 +57,7 @@ impl AppError {
     pub fn body(&self) -> ErrorBody {
         let (code, field) = match self {
             AppError::NotFound(_) => ("not_found", None),
+            AppError::Unauthorized(_) => ("unauthorized", None),
             AppError::TruenasDisabled => ("truenas_disabled", None),
             AppError::BadRequest { code, field, .. } => (*code, field.clone()),
             AppError::TooLarge { .. } => ("body_too_large", None),

@@ -105,6 +105,7 @@ pub async fn prepare(args: &ServeArgs) -> Result<Prepared, RunError> {
         state: AppState {
             services: Arc::new(services),
             assets: Arc::new(assets),
+            metrics_token: args.metrics_token.as_deref().map(Arc::from),
         },
         listener,
     })
@@ -123,7 +124,9 @@ pub async fn serve(prepared: Prepared) -> Result<(), RunError> {
     );
     tracing::info!(url = %format!("http://{addr}/"), "poolwatch listening");
     println!("poolwatch is running at http://{addr}/ (Ctrl-C to stop)");
-    axum::serve(listener, crate::routes::app(state))
+    let app =
+        crate::routes::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(crate::shutdown::signal_received())
         .await
         .map_err(RunError::Serve)?;

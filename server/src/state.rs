@@ -7,4 +7,6 @@ use crate::assets::Assets;
 pub struct AppState {
     pub services: Arc<domain::Services>,
     pub assets: Arc<Assets>,
+    /// `POOLWATCH_METRICS_TOKEN`; None: `/metrics` answers loopback peers only.
+    pub metrics_token: Option<Arc<str>>,
 }

@@ -239,6 +239,7 @@ async fn an_unreadable_store_is_reported_and_writes_refused() {
     let state = poolwatch::AppState {
         services: std::sync::Arc::new(services),
         assets: f.state.assets.clone(),
+        metrics_token: None,
     };
     let response = get(&state, "/readyz").await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);

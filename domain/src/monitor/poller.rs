@@ -105,24 +105,26 @@ async fn poll_loop(connection: StoredConnection, registry: Arc<Registry>, limite
         }) {
         Ok(client) => client,
         Err((code, message)) => {
-            registry.record_failure(&id, code, message);
+            registry.record_failure(&id, code, message, Duration::ZERO);
             return;
         }
     };
     let mut auth_failures: u32 = 0;
     loop {
-        let outcome = {
+        let (outcome, took) = {
             let Ok(_permit) = limiter.acquire().await else {
                 return;
             };
             registry.attempt_started(&id);
-            poll_once(&client).await
+            let started = tokio::time::Instant::now();
+            let outcome = poll_once(&client).await;
+            (outcome, started.elapsed())
         };
         match outcome {
             Ok((system, storage)) => {
                 auth_failures = 0;
                 let transport = client.transport().map(|t| transport_code(t).to_owned());
-                registry.record_success(&id, system, storage, transport);
+                registry.record_success(&id, system, storage, transport, took);
             }
             Err(err) => {
                 let category = err.category();
@@ -132,7 +134,7 @@ async fn poll_loop(connection: StoredConnection, registry: Arc<Registry>, limite
                     0
                 };
                 tracing::warn!(connection = %id, category = category_code(category), error = %err, "poll failed");
-                registry.record_failure(&id, category_code(category), err.to_string());
+                registry.record_failure(&id, category_code(category), err.to_string(), took);
             }
         }
         tokio::time::sleep(next_wait(interval, auth_failures)).await;

@@ -15,6 +15,7 @@ use tokio::sync::watch;
 use tokio::time::Instant;
 
 use super::entry::{NasData, NasEntry};
+use super::metrics::PollMetrics;
 use super::resources::{build, resource_statuses};
 use super::rfc3339;
 use crate::connections::StoredConnection;
@@ -28,6 +29,7 @@ pub struct Registry {
     poll_every: Option<Duration>,
     entries: RwLock<HashMap<String, NasEntry>>,
     version: watch::Sender<u64>,
+    metrics: PollMetrics,
 }
 
 impl Registry {
@@ -38,6 +40,7 @@ impl Registry {
             poll_every,
             entries: RwLock::new(HashMap::new()),
             version,
+            metrics: PollMetrics::default(),
         }
     }
 
@@ -87,7 +90,15 @@ impl Registry {
 
     /// Stops monitoring: the connection's resources leave the registry.
     pub fn forget(&self, connection_id: &str) {
-        self.write(|entries| entries.remove(connection_id));
+        if let Some(gone) = self.write(|entries| entries.remove(connection_id)) {
+            self.metrics.forget(&gone.connection.name);
+        }
+    }
+
+    /// Prometheus text exposition of the poll metrics and resource gauges.
+    pub fn render_metrics(&self) -> String {
+        let now = Instant::now();
+        self.read(|entries| self.metrics.render(entries, now))
     }
 
     pub fn attempt_started(&self, connection_id: &str) {
@@ -104,11 +115,13 @@ impl Registry {
         system: SystemSummary,
         storage: StorageHealth,
         transport: Option<String>,
+        took: Duration,
     ) {
         self.write(|entries| {
             let Some(e) = entries.get_mut(connection_id) else {
                 return;
             };
+            self.metrics.record(&e.connection.name, took, None);
             for (id, status) in resource_statuses(&e.connection, &system, &storage) {
                 e.dampers.observe(id, Some(status));
             }
@@ -123,11 +136,19 @@ impl Registry {
     }
 
     /// A failed poll: the last-known data stays, the error is recorded.
-    pub fn record_failure(&self, connection_id: &str, category: &str, message: String) {
+    pub fn record_failure(
+        &self,
+        connection_id: &str,
+        category: &str,
+        message: String,
+        took: Duration,
+    ) {
         self.write(|entries| {
             let Some(e) = entries.get_mut(connection_id) else {
                 return;
             };
+            self.metrics
+                .record(&e.connection.name, took, Some(category));
             e.consecutive_failures = e.consecutive_failures.saturating_add(1);
             e.connected = false;
             e.last_error = Some(PollError {

@@ -4,6 +4,7 @@
 mod api;
 mod connections;
 mod health;
+mod metrics;
 mod resources;
 mod rpc;
 
@@ -20,6 +21,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::metrics))
         .route(
             &format!("{}/{{*fn_name}}", app::api::RPC_PREFIX),
             any(rpc::handle),

@@ -35,6 +35,7 @@ pub fn fixture_with(assets: Assets, config: ServicesConfig) -> Fixture {
         state: AppState {
             services: Arc::new(services),
             assets: Arc::new(assets),
+            metrics_token: None,
         },
         dir,
     }
