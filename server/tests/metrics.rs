@@ -12,12 +12,11 @@ use std::time::{Duration, Instant};
 use axum::body::Body;
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Request, StatusCode, header};
-use common::{body_text, config, fixture_with, json};
+use common::{body_text, config, fixture_with};
 use poolwatch::app;
 use poolwatch::assets::Assets;
-use serde_json::json;
 use tower::ServiceExt;
-use truenas_sim::{DEFAULT_API_KEY, Scenario, SimConfig, Simulator};
+use truenas_sim::{DEFAULT_API_KEY, Scenario};
 
 async fn scrape(
     state: &poolwatch::AppState,
@@ -39,26 +38,8 @@ async fn scrape(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_describe_the_polls_and_the_pools() {
-    let nas = Simulator::start(SimConfig {
-        tls: true,
-        scenario: Scenario::Degraded,
-        ..SimConfig::default()
-    })
-    .await
-    .unwrap();
-    let f = fixture_with(
-        Assets::default(),
-        domain::ServicesConfig {
-            poll_every: Some(Duration::from_millis(100)),
-            ..config()
-        },
-    );
-    let _monitor = f.state.services.start_monitoring();
-    let body = json!({
-        "name": "Lab", "host": "127.0.0.1", "port": nas.port(), "apiKey": DEFAULT_API_KEY,
-        "tlsMode": "pin", "fingerprint": nas.fingerprint().unwrap(),
-    });
-    json(&f.state, "POST", "/api/truenas/connections", body).await;
+    let w = common::watched(Scenario::Degraded).await;
+    let (f, nas) = (&w.fixture, &w.nas);
 
     let deadline = Instant::now() + Duration::from_secs(15);
     let text = loop {

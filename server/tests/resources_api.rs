@@ -8,34 +8,14 @@ mod common;
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
-use common::{body_json, config, fixture_with, get, json};
-use poolwatch::assets::Assets;
+use common::{body_json, get, json};
 use serde_json::{Value, json};
-use truenas_sim::{DEFAULT_API_KEY, Scenario, SimConfig, Simulator};
+use truenas_sim::Scenario;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn resources_are_filtered_paged_and_explained() {
-    let nas = Simulator::start(SimConfig {
-        tls: true,
-        scenario: Scenario::Degraded,
-        ..SimConfig::default()
-    })
-    .await
-    .unwrap();
-    let f = fixture_with(
-        Assets::default(),
-        domain::ServicesConfig {
-            poll_every: Some(Duration::from_millis(100)),
-            ..config()
-        },
-    );
-    let _monitor = f.state.services.start_monitoring();
-    let body = json!({
-        "name": "Lab", "host": "127.0.0.1", "port": nas.port(), "apiKey": DEFAULT_API_KEY,
-        "tlsMode": "pin", "fingerprint": nas.fingerprint().unwrap(),
-    });
-    let created = body_json(json(&f.state, "POST", "/api/truenas/connections", body).await).await;
-    let id = created["id"].as_str().unwrap().to_owned();
+    let w = common::watched(Scenario::Degraded).await;
+    let (f, id) = (&w.fixture, w.id.clone());
 
     let deadline = Instant::now() + Duration::from_secs(15);
     let pools = loop {

@@ -80,3 +80,43 @@ pub fn header_of(response: &Response, name: header::HeaderName) -> &str {
         .map(|v| v.to_str().unwrap())
         .unwrap_or("")
 }
+
+/// A simulated NAS in `scenario` (TLS, pinned), added as connection "Lab"
+/// to a fixture whose poller runs every 100 ms.
+pub struct Watched {
+    pub fixture: Fixture,
+    pub nas: truenas_sim::RunningSim,
+    pub id: String,
+    _monitor: Option<domain::monitor::MonitorHandle>,
+}
+
+pub async fn watched(scenario: truenas_sim::Scenario) -> Watched {
+    let nas = truenas_sim::Simulator::start(truenas_sim::SimConfig {
+        tls: true,
+        scenario,
+        ..truenas_sim::SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let fixture = fixture_with(
+        Assets::default(),
+        ServicesConfig {
+            poll_every: Some(std::time::Duration::from_millis(100)),
+            ..config()
+        },
+    );
+    let monitor = fixture.state.services.start_monitoring();
+    let body = serde_json::json!({
+        "name": "Lab", "host": "127.0.0.1", "port": nas.port(), "apiKey": truenas_sim::DEFAULT_API_KEY,
+        "tlsMode": "pin", "fingerprint": nas.fingerprint().unwrap(),
+    });
+    let created =
+        body_json(json(&fixture.state, "POST", "/api/truenas/connections", body).await).await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    Watched {
+        fixture,
+        nas,
+        id,
+        _monitor: monitor,
+    }
+}
