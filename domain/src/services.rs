@@ -11,7 +11,7 @@ use time::format_description::well_known::Rfc3339;
 use crate::DataDir;
 use crate::connections::{ConnectionService, Limits};
 use crate::monitor::{MonitorHandle, Registry};
-use crate::store::{CredentialStore, StoreError};
+use crate::store::StoreError;
 
 #[derive(Debug, Clone)]
 pub struct ServicesConfig {
@@ -42,14 +42,12 @@ impl Services {
     /// Opens the credential store in the data dir (blocking file I/O). Fails
     /// only when poolwatch must not start (an unsafe or malformed key file).
     pub fn open(config: ServicesConfig, data_dir: DataDir) -> Result<Self, StoreError> {
-        let (store, loaded) = CredentialStore::open(data_dir.path())?;
-        let connections = ConnectionService::new(
-            store,
-            loaded,
+        let connections = ConnectionService::open(
+            data_dir.path(),
             Limits {
                 max_connections: config.max_connections,
             },
-        );
+        )?;
         let registry = Arc::new(Registry::new(config.stale_after, config.poll_every));
         Ok(Self {
             config,

@@ -90,6 +90,14 @@ fn pool_status(resources: &[Resource], connection: &str) -> Option<Status> {
     find(resources, &format!("truenas:{connection}/pool:tank")).map(|r| r.status)
 }
 
+/// A healthy simulated NAS, added and polled until its pool shows online.
+async fn online_nas(w: &World) -> (RunningSim, String) {
+    let nas = sim("nas", Scenario::Healthy).await;
+    let id = add(w, "NAS", &nas).await;
+    until(w, "online", |r| pool_status(r, &id) == Some(Status::Online)).await;
+    (nas, id)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn added_nas_is_polled_into_the_registry_and_deleting_removes_it() {
     let w = world();
@@ -162,12 +170,7 @@ async fn added_nas_is_polled_into_the_registry_and_deleting_removes_it() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_follows_the_nas_through_every_scenario() {
     let w = world();
-    let nas = sim("nas", Scenario::Healthy).await;
-    let id = add(&w, "NAS", &nas).await;
-    until(&w, "online", |r| {
-        pool_status(r, &id) == Some(Status::Online)
-    })
-    .await;
+    let (nas, id) = online_nas(&w).await;
 
     nas.set_scenario(Scenario::Degraded);
     let resources = until(&w, "degraded", |r| {
@@ -221,12 +224,7 @@ async fn health_follows_the_nas_through_every_scenario() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failing_polls_keep_data_go_stale_and_recover() {
     let w = world();
-    let nas = sim("nas", Scenario::Healthy).await;
-    let id = add(&w, "NAS", &nas).await;
-    until(&w, "online", |r| {
-        pool_status(r, &id) == Some(Status::Online)
-    })
-    .await;
+    let (nas, id) = online_nas(&w).await;
 
     nas.set_scenario(Scenario::Malformed);
     let system_id = format!("truenas:{id}/system");

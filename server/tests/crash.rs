@@ -16,7 +16,6 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use domain::connections::{ConnectionService, Limits};
-use domain::store::CredentialStore;
 use process::{request, signal, start};
 
 const WORKERS: usize = 8;
@@ -105,14 +104,13 @@ fn sigkill_during_a_write_storm_loses_no_acknowledged_change() {
     let _ = server.child.wait();
     let outcomes: Vec<Outcome> = workers.into_iter().map(|w| w.join().unwrap()).collect();
 
-    let (store, loaded) = CredentialStore::open(&data).expect("the key file survives");
-    let service = ConnectionService::new(
-        store,
-        loaded,
+    let service = ConnectionService::open(
+        &data,
         Limits {
             max_connections: 1000,
         },
-    );
+    )
+    .expect("the key file survives");
     assert!(
         service.store_problem().is_none(),
         "file unreadable after SIGKILL: {:?}",

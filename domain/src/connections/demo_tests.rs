@@ -2,17 +2,15 @@ use model::connections::{ConnectionInput, TlsMode};
 
 use super::*;
 use crate::connections::Limits;
-use crate::store::CredentialStore;
 
 fn open(dir: &std::path::Path, max: usize) -> ConnectionService {
-    let (store, loaded) = CredentialStore::open(dir).unwrap();
-    ConnectionService::new(
-        store,
-        loaded,
+    ConnectionService::open(
+        dir,
         Limits {
             max_connections: max,
         },
     )
+    .unwrap()
 }
 
 fn spec(name: &str, port: u16, fill: char) -> DemoSpec {

@@ -94,6 +94,14 @@ pub struct ConnectionService {
 }
 
 impl ConnectionService {
+    /// Opens the credential store in `dir` (blocking file I/O) and builds the
+    /// service from it. Fails only where poolwatch must not start (an unsafe
+    /// or malformed key file); see [`CredentialStore::open`].
+    pub fn open(dir: &std::path::Path, limits: Limits) -> Result<Self, StoreError> {
+        let (store, loaded) = CredentialStore::open(dir)?;
+        Ok(Self::new(store, loaded, limits))
+    }
+
     /// Builds the service from what the store loaded. A document that
     /// decrypts but does not parse makes the store unreadable (kept, never
     /// overwritten) rather than starting empty and erasing it on the next save.

@@ -15,14 +15,13 @@ fn input(name: &str) -> ConnectionInput {
 }
 
 fn open(dir: &std::path::Path, max: usize) -> ConnectionService {
-    let (store, loaded) = CredentialStore::open(dir).unwrap();
-    ConnectionService::new(
-        store,
-        loaded,
+    ConnectionService::open(
+        dir,
         Limits {
             max_connections: max,
         },
     )
+    .unwrap()
 }
 
 #[tokio::test]
