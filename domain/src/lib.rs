@@ -2,6 +2,7 @@
 //! (`app`, feature `ssr`) are thin adapters over [`Services`]; everything here
 //! compiles and tests without either of them.
 
+pub mod auth;
 pub mod connections;
 pub mod data_dir;
 pub mod health;

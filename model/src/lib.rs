@@ -4,6 +4,7 @@
 //! Kept free of Leptos and of any server-only crate so the browser build stays
 //! small and the domain layer can use the same types without a UI dependency.
 
+pub mod auth;
 pub mod connections;
 pub mod monitor;
 pub mod pages;

@@ -203,7 +203,7 @@ impl RpcSession {
     }
 
     pub(crate) async fn close(mut self) {
-        let _ = SinkExt::close(&mut self.ws).await;
+        let _ = SinkExt::close(&mut *self.ws).await;
     }
 }
 

@@ -2,6 +2,7 @@
 //! each is an HTTP call to `/rpc/<endpoint>`; in the server build its body
 //! runs against `Arc<domain::Services>` from the Leptos context.
 
+pub mod auth;
 pub mod connections;
 mod error;
 pub mod resources;
