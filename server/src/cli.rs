@@ -62,14 +62,61 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub stale_after_seconds: u64,
 
-    /// Bearer token for `GET /metrics`; without it only loopback clients may scrape.
+    /// A bearer token good for `GET /metrics` only (an API token with `read` scope works too).
     #[arg(
         long,
         env = "POOLWATCH_METRICS_TOKEN",
         hide_env_values = true,
-        value_name = "TOKEN"
+        value_name = "TOKEN",
+        value_parser = parse_secret
     )]
-    pub metrics_token: Option<String>,
+    pub metrics_token: Option<Secret>,
+
+    /// The admin's user name; created (or its password reset) at start.
+    #[arg(long, env = "POOLWATCH_ADMIN_USER", value_name = "NAME")]
+    pub admin_user: Option<String>,
+
+    /// The admin's password (prefer POOLWATCH_ADMIN_PASSWORD_FILE: command lines are visible to other users).
+    #[arg(long, env = "POOLWATCH_ADMIN_PASSWORD", hide_env_values = true, value_name = "PASSWORD",
+          value_parser = parse_secret)]
+    pub admin_password: Option<Secret>,
+
+    /// A file holding the admin's password (one line).
+    #[arg(
+        long,
+        env = "POOLWATCH_ADMIN_PASSWORD_FILE",
+        value_name = "FILE",
+        conflicts_with = "admin_password"
+    )]
+    pub admin_password_file: Option<PathBuf>,
+
+    /// A login session ends after this long without a request.
+    #[arg(long, env = "POOLWATCH_SESSION_IDLE_SECONDS", default_value = "3600", value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=2_592_000))]
+    pub session_idle_seconds: u64,
+
+    /// A login session ends this long after login, active or not.
+    #[arg(long, env = "POOLWATCH_SESSION_LIFETIME_SECONDS", default_value = "43200", value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=2_592_000))]
+    pub session_lifetime_seconds: u64,
+
+    /// Serve HTTPS with this certificate chain (PEM); needs --tls-key.
+    #[arg(
+        long,
+        env = "POOLWATCH_TLS_CERT",
+        value_name = "FILE",
+        requires = "tls_key"
+    )]
+    pub tls_cert: Option<PathBuf>,
+
+    /// The private key (PEM) of --tls-cert.
+    #[arg(
+        long,
+        env = "POOLWATCH_TLS_KEY",
+        value_name = "FILE",
+        requires = "tls_cert"
+    )]
+    pub tls_key: Option<PathBuf>,
 
     /// Test and benchmark knob: poll every connection every N ms instead of
     /// at its own interval.
@@ -89,6 +136,30 @@ pub struct ServeArgs {
     /// Log line format.
     #[arg(long, env = "POOLWATCH_LOG_FORMAT", value_enum, default_value = "text")]
     pub log_format: LogFormat,
+}
+
+/// A secret from the command line or environment: `Debug` never shows it,
+/// so printing the parsed arguments cannot leak it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(********)")
+    }
+}
+
+fn parse_secret(raw: &str) -> Result<Secret, String> {
+    if raw.is_empty() {
+        return Err("must not be empty".to_owned());
+    }
+    Ok(Secret(raw.to_owned()))
 }
 
 impl ServeArgs {
@@ -111,7 +182,7 @@ fn default_data_dir() -> PathBuf {
 /// What parsing decided: run, or stop now with this output and exit code.
 #[derive(Debug)]
 pub enum Parsed {
-    Run(Cli),
+    Run(Box<Cli>),
     Exit {
         stdout: String,
         stderr: String,
@@ -127,7 +198,7 @@ where
     T: Into<OsString> + Clone,
 {
     match Cli::try_parse_from(args) {
-        Ok(cli) => Parsed::Run(cli),
+        Ok(cli) => Parsed::Run(Box::new(cli)),
         Err(err) => match err.kind() {
             ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => Parsed::Exit {
                 stdout: err.to_string(),

@@ -8,9 +8,11 @@ fn serve(args: &[&str]) -> ServeArgs {
     let mut full = vec!["serve"];
     full.extend_from_slice(args);
     match run(&full) {
-        Parsed::Run(Cli {
-            command: Command::Serve(a),
-        }) => a,
+        Parsed::Run(cli) => match *cli {
+            Cli {
+                command: Command::Serve(a),
+            } => a,
+        },
         other => panic!("expected serve args, got {other:?}"),
     }
 }

@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use domain::auth::AuthError;
 use domain::connections::ConnectionError;
 use domain::store::StoreError;
 use model::connections::ErrorBody;
@@ -14,6 +15,12 @@ pub enum AppError {
     NotFound(String),
     #[error("not authorized: {0}")]
     Unauthorized(&'static str),
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
+    #[error("cross-site request refused: {0}")]
+    CrossSite(&'static str),
+    #[error(transparent)]
+    Auth(#[from] AuthError),
     #[error("the TrueNAS integration is turned off (POOLWATCH_ENABLE_TRUENAS)")]
     TruenasDisabled,
     #[error("{message}")]
@@ -37,6 +44,18 @@ impl AppError {
         match self {
             AppError::NotFound(_) | AppError::TruenasDisabled => StatusCode::NOT_FOUND,
             AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) | AppError::CrossSite(_) => StatusCode::FORBIDDEN,
+            AppError::Auth(e) => match e {
+                AuthError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+                AuthError::LockedOut { .. } => StatusCode::TOO_MANY_REQUESTS,
+                AuthError::SetupDone => StatusCode::CONFLICT,
+                AuthError::Invalid { .. } => StatusCode::BAD_REQUEST,
+                AuthError::TokenNotFound(_) => StatusCode::NOT_FOUND,
+                AuthError::File { .. }
+                | AuthError::Database { .. }
+                | AuthError::Sql(_)
+                | AuthError::Hash(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            },
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -58,6 +77,9 @@ impl AppError {
         let (code, field) = match self {
             AppError::NotFound(_) => ("not_found", None),
             AppError::Unauthorized(_) => ("unauthorized", None),
+            AppError::Forbidden(_) => ("forbidden", None),
+            AppError::CrossSite(_) => ("csrf", None),
+            AppError::Auth(e) => return e.to_body(),
             AppError::TruenasDisabled => ("truenas_disabled", None),
             AppError::BadRequest { code, field, .. } => (*code, field.clone()),
             AppError::TooLarge { .. } => ("body_too_large", None),
@@ -82,6 +104,15 @@ impl IntoResponse for AppError {
             e if status.is_server_error() => tracing::error!(error = %e, "request failed"),
             e => tracing::info!(error = %e, status = status.as_u16(), "request refused"),
         }
-        (status, Json(self.body())).into_response()
+        let mut response = (status, Json(self.body())).into_response();
+        if let AppError::Auth(AuthError::LockedOut { retry_after }) = &self {
+            let seconds = retry_after.as_secs().max(1).to_string();
+            if let Ok(value) = axum::http::HeaderValue::from_str(&seconds) {
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, value);
+            }
+        }
+        response
     }
 }

@@ -2,6 +2,7 @@
 //! Domain logic lives in the `domain` crate; this crate only adapts it.
 
 pub mod assets;
+pub mod auth;
 pub mod cli;
 pub mod demo;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod run;
 pub mod shutdown;
 pub mod state;
 pub mod telemetry;
+pub mod tls;
 
 pub use routes::app;
 pub use state::AppState;

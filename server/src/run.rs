@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use domain::auth::{AdminSeed, AuthService, Bootstrap, ThrottleConfig};
 use domain::store::StoreError;
 use domain::{DataDir, Services, ServicesConfig};
 use tokio::net::TcpListener;
@@ -23,6 +24,8 @@ pub enum RunError {
     },
     #[error("{0}")]
     Store(StoreError),
+    #[error("{0}")]
+    Auth(String),
     #[error("server stopped with an error: {0}")]
     Serve(#[source] std::io::Error),
 }
@@ -31,7 +34,9 @@ impl RunError {
     pub fn exit_code(&self) -> u8 {
         match self {
             RunError::Config(_) => 2,
-            RunError::Bind { .. } | RunError::Store(_) | RunError::Serve(_) => 1,
+            RunError::Bind { .. } | RunError::Store(_) | RunError::Auth(_) | RunError::Serve(_) => {
+                1
+            }
         }
     }
 }
@@ -53,6 +58,9 @@ pub async fn run(args: &ServeArgs) -> Result<(), RunError> {
 pub struct Prepared {
     pub state: AppState,
     pub listener: TcpListener,
+    pub tls: Option<axum_server::tls_rustls::RustlsConfig>,
+    /// What the operator must be told once the URL is known (setup token, demo login).
+    pub bootstrap: Bootstrap,
 }
 
 pub async fn prepare(args: &ServeArgs) -> Result<Prepared, RunError> {
@@ -92,6 +100,30 @@ pub async fn prepare(args: &ServeArgs) -> Result<Prepared, RunError> {
             StoreError::KeyFile(message) => RunError::Config(message),
             other => RunError::Store(other),
         })?;
+    let seed = admin_seed(args)?;
+    let tls = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => Some(
+            crate::tls::load(cert, key)
+                .await
+                .map_err(RunError::Config)?,
+        ),
+        _ => None,
+    };
+    let auth = AuthService::open(services.data_dir().path(), ThrottleConfig::default())
+        .await
+        .map_err(|e| RunError::Auth(e.to_string()))?;
+    crate::auth::prepare_sessions(&auth)
+        .await
+        .map_err(|e| RunError::Auth(format!("cannot prepare the session table: {e}")))?;
+    let bootstrap = auth
+        .bootstrap(seed.as_ref(), args.demo)
+        .await
+        .map_err(|e| match e {
+            domain::auth::AuthError::Invalid { .. } => {
+                RunError::Config(format!("admin from the environment: {e}"))
+            }
+            other => RunError::Auth(other.to_string()),
+        })?;
     if !args.enable_truenas {
         tracing::warn!("TrueNAS integration is off (POOLWATCH_ENABLE_TRUENAS): nothing is polled");
     }
@@ -101,36 +133,113 @@ pub async fn prepare(args: &ServeArgs) -> Result<Prepared, RunError> {
             addr: args.listen,
             source,
         })?;
+    let csp =
+        crate::auth::headers::content_security_policy(assets.index().map(|a| a.identity.as_ref()));
+    let security = crate::auth::Security {
+        csp,
+        tls: tls.is_some(),
+        sessions: app::api::auth::session::SessionLimits {
+            idle: std::time::Duration::from_secs(args.session_idle_seconds),
+            lifetime: std::time::Duration::from_secs(args.session_lifetime_seconds),
+        },
+    };
     Ok(Prepared {
         state: AppState {
             services: Arc::new(services),
+            auth: Arc::new(auth),
             assets: Arc::new(assets),
-            metrics_token: args.metrics_token.as_deref().map(Arc::from),
+            metrics_token: args.metrics_token.as_ref().map(|t| Arc::from(t.expose())),
+            security: Arc::new(security),
         },
         listener,
+        tls,
+        bootstrap,
     })
+}
+
+/// The admin from `POOLWATCH_ADMIN_USER` and `..._PASSWORD` or `..._PASSWORD_FILE`.
+fn admin_seed(args: &ServeArgs) -> Result<Option<AdminSeed>, RunError> {
+    let password = match (&args.admin_password, &args.admin_password_file) {
+        (Some(secret), _) => Some(secret.expose().to_owned()),
+        (None, Some(file)) => {
+            let text = std::fs::read_to_string(file).map_err(|e| {
+                RunError::Config(format!(
+                    "cannot read POOLWATCH_ADMIN_PASSWORD_FILE {}: {e}",
+                    file.display()
+                ))
+            })?;
+            Some(text.trim_end_matches(['\n', '\r']).to_owned())
+        }
+        (None, None) => None,
+    };
+    match (&args.admin_user, password) {
+        (Some(username), Some(password)) => Ok(Some(AdminSeed {
+            username: username.clone(),
+            password,
+        })),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(RunError::Config(
+            "POOLWATCH_ADMIN_USER is set but neither POOLWATCH_ADMIN_PASSWORD nor POOLWATCH_ADMIN_PASSWORD_FILE".to_owned(),
+        )),
+        (None, Some(_)) => Err(RunError::Config(
+            "an admin password is set but POOLWATCH_ADMIN_USER is not".to_owned(),
+        )),
+    }
 }
 
 /// Serves until SIGINT/SIGTERM, then lets in-flight requests finish.
 pub async fn serve(prepared: Prepared) -> Result<(), RunError> {
-    let Prepared { state, listener } = prepared;
+    let Prepared {
+        state,
+        listener,
+        tls,
+        bootstrap,
+    } = prepared;
     let addr = listener.local_addr().map_err(RunError::Serve)?;
     let monitor = state.services.start_monitoring();
+    let sweeper = crate::auth::sweep_expired_sessions(&state);
     let fns = crate::routes::server_fn_paths();
     tracing::info!(
         server_functions = fns.len(),
         demo = state.services.demo(),
         "routes ready"
     );
-    tracing::info!(url = %format!("http://{addr}/"), "poolwatch listening");
-    println!("poolwatch is running at http://{addr}/ (Ctrl-C to stop)");
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    tracing::info!(url = %format!("{scheme}://{addr}/"), "poolwatch listening");
+    println!("poolwatch is running at {scheme}://{addr}/ (Ctrl-C to stop)");
+    announce(&bootstrap, &format!("{scheme}://{addr}/"));
     let app =
         crate::routes::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(crate::shutdown::signal_received())
-        .await
-        .map_err(RunError::Serve)?;
+    let served = match tls {
+        Some(config) => crate::tls::serve(listener, config, app).await,
+        None => {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(crate::shutdown::signal_received())
+                .await
+        }
+    };
+    sweeper.abort();
+    served.map_err(RunError::Serve)?;
     drop(monitor);
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Printed on the console only, never logged: the setup token and the demo
+/// password are secrets meant for the person who started the server.
+fn announce(bootstrap: &Bootstrap, url: &str) {
+    match bootstrap {
+        Bootstrap::Ready => {}
+        Bootstrap::SetupToken(token) => {
+            tracing::warn!("no admin yet: the setup token is printed on the console");
+            println!(
+                "No admin account yet. Open {url}setup and enter this one-time setup token:\n\n    {token}\n\n\
+                 (or set POOLWATCH_ADMIN_USER and POOLWATCH_ADMIN_PASSWORD and restart)"
+            );
+        }
+        Bootstrap::DemoLogin { username, password } => {
+            tracing::info!(user = %username, "demo login created; its password is printed on the console");
+            println!("Demo login: user '{username}', password '{password}' (new at every start)");
+        }
+    }
 }

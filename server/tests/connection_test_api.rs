@@ -41,7 +41,7 @@ async fn pinned_tls_over_json_rpc_reports_what_the_wizard_shows() {
     })
     .await;
     let pin = nas.fingerprint().unwrap().to_owned();
-    let f = fixture();
+    let f = fixture().await;
     let response = json(
         &f.state,
         "POST",
@@ -73,7 +73,7 @@ async fn a_legacy_box_is_tested_over_rest() {
         ..SimConfig::default()
     })
     .await;
-    let f = fixture();
+    let f = fixture().await;
     let outcome = body_json(
         json(
             &f.state,
@@ -91,7 +91,7 @@ async fn a_legacy_box_is_tested_over_rest() {
 
 #[tokio::test]
 async fn failures_are_classified() {
-    let f = fixture();
+    let f = fixture().await;
     let nas = sim(SimConfig {
         tls: true,
         ..SimConfig::default()
@@ -157,7 +157,7 @@ async fn a_stored_connection_is_tested_with_its_stored_key_and_unsaved_changes()
         ..SimConfig::default()
     })
     .await;
-    let f = fixture();
+    let f = fixture().await;
     let created = body_json(
         json(
             &f.state,

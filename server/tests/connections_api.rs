@@ -19,7 +19,7 @@ fn nas(name: &str) -> serde_json::Value {
 
 #[tokio::test]
 async fn create_list_update_delete() {
-    let f = fixture();
+    let f = fixture().await;
     let response = json(&f.state, "POST", URL, nas("Basement")).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let created = body_json(response).await;
@@ -77,7 +77,7 @@ async fn create_list_update_delete() {
 
 #[tokio::test]
 async fn each_validation_error_names_its_field() {
-    let f = fixture();
+    let f = fixture().await;
     let cases = [
         (json!({ "host": "nas", "apiKey": "k" }), "name"),
         (json!({ "name": "a", "apiKey": "k" }), "host"),
@@ -140,7 +140,7 @@ async fn each_validation_error_names_its_field() {
 
 #[tokio::test]
 async fn malformed_oversized_and_non_json_bodies() {
-    let f = fixture();
+    let f = fixture().await;
     let request = |body: Body, content_type: &str| {
         Request::post(URL)
             .header(header::CONTENT_TYPE, content_type)
@@ -181,7 +181,8 @@ async fn the_connection_limit_is_enforced() {
             max_connections: 2,
             ..config()
         },
-    );
+    )
+    .await;
     for name in ["a", "b"] {
         assert_eq!(
             json(&f.state, "POST", URL, nas(name)).await.status(),
@@ -208,7 +209,8 @@ async fn switched_off_every_connection_route_is_truenas_disabled() {
             truenas_enabled: false,
             ..config()
         },
-    );
+    )
+    .await;
     let responses = [
         get(&f.state, URL).await,
         json(&f.state, "POST", URL, nas("a")).await,
@@ -231,15 +233,14 @@ async fn switched_off_every_connection_route_is_truenas_disabled() {
 
 #[tokio::test]
 async fn an_unreadable_store_is_reported_and_writes_refused() {
-    let f = fixture();
+    let f = fixture().await;
     let data = f.state.services.data_dir().path().to_owned();
     std::fs::write(data.join("truenas.enc"), b"PWSTORE1 not really").unwrap();
     let services =
         domain::Services::open(config(), domain::DataDir::prepare(&data).unwrap()).unwrap();
     let state = poolwatch::AppState {
         services: std::sync::Arc::new(services),
-        assets: f.state.assets.clone(),
-        metrics_token: None,
+        ..f.state.clone()
     };
     let response = get(&state, "/readyz").await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);

@@ -10,8 +10,8 @@ use axum::http::{Request, StatusCode, header};
 use common::{body_json, config, fixture_with, get, header_of, send};
 use poolwatch::assets::Assets;
 
-fn fixture(assets: Assets) -> common::Fixture {
-    fixture_with(assets, config())
+async fn fixture(assets: Assets) -> common::Fixture {
+    fixture_with(assets, config()).await
 }
 
 fn site() -> Assets {
@@ -30,7 +30,7 @@ fn site() -> Assets {
 
 #[tokio::test]
 async fn healthz_is_ok_and_says_nothing_about_the_host() {
-    let f = fixture(site());
+    let f = fixture(site()).await;
     let response = get(&f.state, "/healthz").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(header_of(&response, header::CACHE_CONTROL), "no-store");
@@ -42,7 +42,7 @@ async fn healthz_is_ok_and_says_nothing_about_the_host() {
 
 #[tokio::test]
 async fn readyz_follows_the_data_dir() {
-    let f = fixture(site());
+    let f = fixture(site()).await;
     let response = get(&f.state, "/readyz").await;
     assert_eq!(response.status(), StatusCode::OK);
     let body = body_json(response).await;
@@ -63,7 +63,7 @@ async fn readyz_follows_the_data_dir() {
 
 #[tokio::test]
 async fn unknown_rest_path_is_json_404_not_the_app_shell() {
-    let f = fixture(site());
+    let f = fixture(site()).await;
     let response = get(&f.state, "/api/nope").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert!(header_of(&response, header::CONTENT_TYPE).starts_with("application/json"));
@@ -74,7 +74,7 @@ async fn unknown_rest_path_is_json_404_not_the_app_shell() {
 
 #[tokio::test]
 async fn pages_get_the_shell_with_the_right_status() {
-    let f = fixture(site());
+    let f = fixture(site()).await;
     for page in model::pages::PAGES {
         let response = get(&f.state, page.path).await;
         assert_eq!(response.status(), StatusCode::OK, "{}", page.path);
@@ -99,7 +99,7 @@ async fn pages_get_the_shell_with_the_right_status() {
 
 #[tokio::test]
 async fn assets_are_compressed_cached_and_revalidated() {
-    let f = fixture(site());
+    let f = fixture(site()).await;
     let wasm = "/app-0123456789abcdef_bg.wasm";
     let request = Request::get(wasm)
         .header(header::ACCEPT_ENCODING, "gzip, deflate, br")
@@ -154,7 +154,7 @@ async fn assets_are_compressed_cached_and_revalidated() {
 
 #[tokio::test]
 async fn writes_to_static_paths_are_refused() {
-    let f = fixture(site());
+    let f = fixture(site()).await;
     let response = send(
         &f.state,
         Request::post("/storage").body(Body::empty()).unwrap(),
@@ -166,7 +166,7 @@ async fn writes_to_static_paths_are_refused() {
 
 #[tokio::test]
 async fn a_build_without_front_end_says_so() {
-    let f = fixture(Assets::default());
+    let f = fixture(Assets::default()).await;
     let response = get(&f.state, "/").await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     let text = to_bytes(response.into_body(), 1 << 20).await.unwrap();
@@ -183,7 +183,7 @@ async fn server_function_round_trip() {
         "server function not registered: {:?}",
         poolwatch::routes::server_fn_paths()
     );
-    let f = fixture(site());
+    let f = fixture(site()).await;
     let request = Request::post("/rpc/server_status")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::empty())

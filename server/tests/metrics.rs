@@ -23,6 +23,15 @@ async fn scrape(
     peer: &str,
     token: Option<&str>,
 ) -> (StatusCode, String) {
+    let token = token.map_or_else(|| common::admin_token(state), str::to_owned);
+    scrape_as(state, peer, Some(&token)).await
+}
+
+async fn scrape_as(
+    state: &poolwatch::AppState,
+    peer: &str,
+    token: Option<&str>,
+) -> (StatusCode, String) {
     let peer: SocketAddr = peer.parse().unwrap();
     let mut request = Request::get("/metrics");
     if let Some(token) = token {
@@ -97,37 +106,38 @@ async fn metrics_describe_the_polls_and_the_pools() {
 }
 
 #[tokio::test]
-async fn only_loopback_or_the_token_may_scrape() {
-    let open = fixture_with(Assets::default(), config());
-    assert_eq!(
-        scrape(&open.state, "127.0.0.1:4000", None).await.0,
-        StatusCode::OK
-    );
-    let (status, body) = scrape(&open.state, "192.0.2.7:4000", None).await;
+async fn scraping_needs_a_token_even_from_loopback() {
+    let mut f = fixture_with(Assets::default(), config()).await;
+    let (status, body) = scrape_as(&f.state, "127.0.0.1:4000", None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(body.contains("unauthorized"), "{body}");
-
-    let mut guarded = fixture_with(Assets::default(), config());
-    guarded.state.metrics_token = Some(Arc::from("s3cret-metrics-token"));
     assert_eq!(
-        scrape(
-            &guarded.state,
-            "192.0.2.7:4000",
-            Some("s3cret-metrics-token")
-        )
-        .await
-        .0,
+        scrape(&f.state, "192.0.2.7:4000", None).await.0,
+        StatusCode::OK,
+        "an API token may scrape"
+    );
+
+    f.state.metrics_token = Some(Arc::from("s3cret-metrics-token"));
+    let metrics_token = Some("s3cret-metrics-token");
+    assert_eq!(
+        scrape_as(&f.state, "192.0.2.7:4000", metrics_token).await.0,
         StatusCode::OK
     );
     assert_eq!(
-        scrape(&guarded.state, "192.0.2.7:4000", Some("wrong"))
-            .await
-            .0,
+        scrape_as(&f.state, "192.0.2.7:4000", Some("wrong")).await.0,
         StatusCode::UNAUTHORIZED
     );
+    let elsewhere = common::send(
+        &f.state,
+        Request::get("/api/v2/resources")
+            .header(header::AUTHORIZATION, "Bearer s3cret-metrics-token")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(
-        scrape(&guarded.state, "127.0.0.1:4000", None).await.0,
+        elsewhere.status(),
         StatusCode::UNAUTHORIZED,
-        "with a token set, loopback needs it too"
+        "the metrics token opens /metrics only"
     );
 }

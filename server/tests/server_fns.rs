@@ -28,7 +28,7 @@ async fn every_connection_server_function_is_registered() {
 
 #[tokio::test]
 async fn add_list_update_delete_through_server_functions() {
-    let f = fixture();
+    let f = fixture().await;
     let input =
         json!({ "input": { "name": "Attic", "host": "attic.lan", "apiKey": "9-wizardkey" } });
     let response = json(&f.state, "POST", "/rpc/connections/add", input).await;
@@ -74,7 +74,7 @@ async fn add_list_update_delete_through_server_functions() {
 
 #[tokio::test]
 async fn validation_errors_reach_the_wizard_with_their_field() {
-    let f = fixture();
+    let f = fixture().await;
     let input =
         json!({ "input": { "name": "x", "host": "nas", "apiKey": "k", "pollIntervalSeconds": 1 } });
     let response = json(&f.state, "POST", "/rpc/connections/add", input).await;
@@ -92,7 +92,8 @@ async fn switched_off_server_functions_refuse() {
             truenas_enabled: false,
             ..config()
         },
-    );
+    )
+    .await;
     let error = body_json(json(&f.state, "POST", "/rpc/connections/list", json!({})).await).await;
     assert_eq!(error["code"], "truenas_disabled");
 }

@@ -65,6 +65,29 @@ impl AuthService {
         );
     }
 
+    /// Records how `result` turned out and hands it back, so an adapter can
+    /// audit a change in the same expression that makes it.
+    pub async fn audited<T, E: std::fmt::Display>(
+        &self,
+        actor: &Actor,
+        action: &str,
+        target: Option<&str>,
+        result: Result<T, E>,
+    ) -> Result<T, E> {
+        match &result {
+            Ok(_) => {
+                self.record(actor, action, target, Outcome::Success, None)
+                    .await
+            }
+            Err(e) => {
+                let detail = e.to_string();
+                self.record(actor, action, target, Outcome::Failure, Some(&detail))
+                    .await;
+            }
+        }
+        result
+    }
+
     /// Newest first; `before` pages backwards by id.
     pub async fn audit_log(
         &self,

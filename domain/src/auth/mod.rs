@@ -172,7 +172,7 @@ pub(crate) fn check_username(raw: &str) -> Result<String, AuthError> {
 
 pub(crate) fn check_password(field: &'static str, password: &str) -> Result<(), AuthError> {
     let len = password.chars().count();
-    if len < model::auth::MIN_PASSWORD_LEN || len > 1024 {
+    if !(model::auth::MIN_PASSWORD_LEN..=1024).contains(&len) {
         return Err(AuthError::Invalid {
             field,
             message: format!(
@@ -182,4 +182,9 @@ pub(crate) fn check_password(field: &'static str, password: &str) -> Result<(), 
         });
     }
     Ok(())
+}
+
+/// Compares secrets in time independent of where they differ.
+pub fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

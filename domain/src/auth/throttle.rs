@@ -148,10 +148,15 @@ mod tests {
             assert!(t.check("admin", ip, start).is_ok());
         }
         t.failed("admin ", ip, start + Duration::from_secs(2));
-        let wait = t.check("ADMIN", None, start + Duration::from_secs(3)).unwrap_err();
+        let wait = t
+            .check("ADMIN", None, start + Duration::from_secs(3))
+            .unwrap_err();
         assert_eq!(wait, Duration::from_secs(299));
         assert!(t.check("other", Some([10, 0, 0, 2].into()), start).is_ok());
-        assert!(t.check("admin", None, start + Duration::from_secs(303)).is_ok());
+        assert!(
+            t.check("admin", None, start + Duration::from_secs(303))
+                .is_ok()
+        );
     }
 
     #[test]

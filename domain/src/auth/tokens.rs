@@ -67,8 +67,14 @@ impl AuthService {
         .bind(now())
         .execute(&self.pool)
         .await?;
-        self.record(actor, "token.create", Some(&id), Outcome::Success, Some(input.scope.as_str()))
-            .await;
+        self.record(
+            actor,
+            "token.create",
+            Some(&id),
+            Outcome::Success,
+            Some(input.scope.as_str()),
+        )
+        .await;
         let row = sqlx::query("SELECT * FROM api_tokens WHERE id = ?")
             .bind(&id)
             .fetch_one(&self.pool)
@@ -91,16 +97,21 @@ impl AuthService {
     }
 
     pub async fn revoke_token(&self, actor: &Actor, id: &str) -> Result<(), AuthError> {
-        let done = sqlx::query(
-            "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-        )
-        .bind(now())
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
+        let done =
+            sqlx::query("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                .bind(now())
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
         if done.rows_affected() == 0 {
-            self.record(actor, "token.revoke", Some(id), Outcome::Failure, Some("no such active token"))
-                .await;
+            self.record(
+                actor,
+                "token.revoke",
+                Some(id),
+                Outcome::Failure,
+                Some("no such active token"),
+            )
+            .await;
             return Err(AuthError::TokenNotFound(id.to_owned()));
         }
         self.record(actor, "token.revoke", Some(id), Outcome::Success, None)

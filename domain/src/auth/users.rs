@@ -42,7 +42,10 @@ pub enum Bootstrap {
     /// No admin yet: print this one-time token for the setup page.
     SetupToken(String),
     /// `--demo` without an admin: a fresh password for the `demo` user.
-    DemoLogin { username: String, password: String },
+    DemoLogin {
+        username: String,
+        password: String,
+    },
 }
 
 const DEMO_USER: &str = "demo";
@@ -74,14 +77,26 @@ impl AuthService {
                 Some((found, hash)) => {
                     if !password::verify(seed.password.clone(), hash).await {
                         self.set_password(found.id, &seed.password).await?;
-                        self.record(&system, "admin.password_from_env", Some(&username), Outcome::Success, None)
-                            .await;
+                        self.record(
+                            &system,
+                            "admin.password_from_env",
+                            Some(&username),
+                            Outcome::Success,
+                            None,
+                        )
+                        .await;
                     }
                 }
                 None => {
                     self.insert(&username, &seed.password, "env").await?;
-                    self.record(&system, "admin.create_from_env", Some(&username), Outcome::Success, None)
-                        .await;
+                    self.record(
+                        &system,
+                        "admin.create_from_env",
+                        Some(&username),
+                        Outcome::Success,
+                        None,
+                    )
+                    .await;
                 }
             }
             return Ok(Bootstrap::Ready);
@@ -95,8 +110,14 @@ impl AuthService {
                 Some((found, _)) => self.set_password(found.id, &password).await?,
                 None => self.insert(DEMO_USER, &password, "demo").await?,
             }
-            self.record(&system, "admin.demo_login", Some(DEMO_USER), Outcome::Success, None)
-                .await;
+            self.record(
+                &system,
+                "admin.demo_login",
+                Some(DEMO_USER),
+                Outcome::Success,
+                None,
+            )
+            .await;
             return Ok(Bootstrap::DemoLogin {
                 username: DEMO_USER.to_owned(),
                 password,
@@ -134,11 +155,20 @@ impl AuthService {
         password: &str,
         ip: Option<IpAddr>,
     ) -> Result<User, AuthError> {
-        let anonymous = Actor { name: "anonymous".to_owned(), ip };
+        let anonymous = Actor {
+            name: "anonymous".to_owned(),
+            ip,
+        };
         let checked = self.throttle().check(username, ip, Instant::now());
         if let Err(retry_after) = checked {
-            self.record(&anonymous, "login", None, Outcome::Denied, Some("locked out after repeated failures"))
-                .await;
+            self.record(
+                &anonymous,
+                "login",
+                None,
+                Outcome::Denied,
+                Some("locked out after repeated failures"),
+            )
+            .await;
             return Err(AuthError::LockedOut { retry_after });
         }
         let found = self.find(username.trim()).await?;
@@ -152,16 +182,31 @@ impl AuthService {
         match found {
             Some((user, _)) if verified => {
                 self.throttle().succeeded(username);
-                let actor = Actor { name: user.username.clone(), ip };
-                self.record(&actor, "login", Some(&user.username), Outcome::Success, None)
-                    .await;
+                let actor = Actor {
+                    name: user.username.clone(),
+                    ip,
+                };
+                self.record(
+                    &actor,
+                    "login",
+                    Some(&user.username),
+                    Outcome::Success,
+                    None,
+                )
+                .await;
                 Ok(user)
             }
             found => {
                 self.throttle().failed(username, ip, Instant::now());
                 // An unknown name is not written down: it may be a password typed in the wrong field.
                 let (actor, detail) = match &found {
-                    Some((user, _)) => (Actor { name: user.username.clone(), ip }, "wrong password"),
+                    Some((user, _)) => (
+                        Actor {
+                            name: user.username.clone(),
+                            ip,
+                        },
+                        "wrong password",
+                    ),
                     None => (anonymous, "unknown user name"),
                 };
                 self.record(&actor, "login", None, Outcome::Failure, Some(detail))
@@ -172,7 +217,10 @@ impl AuthService {
     }
 
     pub async fn setup(&self, input: &SetupInput, ip: Option<IpAddr>) -> Result<User, AuthError> {
-        let anonymous = Actor { name: "anonymous".to_owned(), ip };
+        let anonymous = Actor {
+            name: "anonymous".to_owned(),
+            ip,
+        };
         let checked = self.throttle().check(SETUP_KEY, ip, Instant::now());
         if let Err(retry_after) = checked {
             return Err(AuthError::LockedOut { retry_after });
@@ -185,11 +233,18 @@ impl AuthService {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone();
-        let matches = expected.is_some_and(|t| same(t.as_bytes(), input.setup_token.trim().as_bytes()));
+        let matches = expected
+            .is_some_and(|t| super::same_secret(t.as_bytes(), input.setup_token.trim().as_bytes()));
         if !matches {
             self.throttle().failed(SETUP_KEY, ip, Instant::now());
-            self.record(&anonymous, "setup", None, Outcome::Failure, Some("wrong setup token"))
-                .await;
+            self.record(
+                &anonymous,
+                "setup",
+                None,
+                Outcome::Failure,
+                Some("wrong setup token"),
+            )
+            .await;
             return Err(AuthError::Invalid {
                 field: "setupToken",
                 message: "this is not the setup token printed when poolwatch started".to_owned(),
@@ -202,7 +257,10 @@ impl AuthService {
             .setup_token
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
-        let actor = Actor { name: username.clone(), ip };
+        let actor = Actor {
+            name: username.clone(),
+            ip,
+        };
         self.record(&actor, "setup", Some(&username), Outcome::Success, None)
             .await;
         self.find(&username)
@@ -222,7 +280,9 @@ impl AuthService {
         let Some(current) = self.user(user_id).await? else {
             return Err(AuthError::InvalidCredentials);
         };
-        let checked = self.throttle().check(&current.username, actor.ip, Instant::now());
+        let checked = self
+            .throttle()
+            .check(&current.username, actor.ip, Instant::now());
         if let Err(retry_after) = checked {
             return Err(AuthError::LockedOut { retry_after });
         }
@@ -231,9 +291,16 @@ impl AuthService {
             .fetch_one(&self.pool)
             .await?;
         if !password::verify(change.current_password.clone(), hash).await {
-            self.throttle().failed(&current.username, actor.ip, Instant::now());
-            self.record(actor, "password.change", Some(&current.username), Outcome::Failure, Some("wrong current password"))
-                .await;
+            self.throttle()
+                .failed(&current.username, actor.ip, Instant::now());
+            self.record(
+                actor,
+                "password.change",
+                Some(&current.username),
+                Outcome::Failure,
+                Some("wrong current password"),
+            )
+            .await;
             return Err(AuthError::Invalid {
                 field: "currentPassword",
                 message: "the current password is wrong".to_owned(),
@@ -241,9 +308,17 @@ impl AuthService {
         }
         check_password("newPassword", &change.new_password)?;
         self.set_password(user_id, &change.new_password).await?;
-        self.record(actor, "password.change", Some(&current.username), Outcome::Success, Some("all sessions ended"))
-            .await;
-        self.user(user_id).await?.ok_or(AuthError::InvalidCredentials)
+        self.record(
+            actor,
+            "password.change",
+            Some(&current.username),
+            Outcome::Success,
+            Some("all sessions ended"),
+        )
+        .await;
+        self.user(user_id)
+            .await?
+            .ok_or(AuthError::InvalidCredentials)
     }
 
     async fn find(&self, username: &str) -> Result<Option<(User, String)>, AuthError> {
@@ -289,9 +364,4 @@ impl AuthService {
         .await?;
         Ok(())
     }
-}
-
-/// Compares in time independent of where the inputs differ.
-fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -44,7 +44,9 @@ pub async fn serve(
         )
             .into_response();
     };
-    let status = if model::pages::is_page(path) {
+    let status = if model::pages::is_page(path)
+        || crate::auth::policy::PUBLIC_PAGES.contains(&path.trim_end_matches('/'))
+    {
         StatusCode::OK
     } else {
         StatusCode::NOT_FOUND

@@ -40,9 +40,22 @@ pub async fn list(
 
 /// One `resources` event per registry change, coalesced over 250 ms,
 /// carrying the registry version; the page then refetches what it shows.
+/// A stream lasts at most this long, so a session ended elsewhere (logout,
+/// password change) stops receiving within it: the browser reconnects and
+/// the reconnect is checked like any request.
+const MAX_STREAM: Duration = Duration::from_secs(300);
+
 pub async fn events(
     State(state): State<AppState>,
+    session: tower_sessions::Session,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let mut lasts = MAX_STREAM;
+    if let Some(deadline) =
+        app::api::auth::session::deadline(&session, state.security.sessions).await
+    {
+        let left = deadline.saturating_sub(time::OffsetDateTime::now_utc().unix_timestamp());
+        lasts = lasts.min(Duration::from_secs(u64::try_from(left).unwrap_or(0)));
+    }
     let changes = state.services.registry().subscribe();
     let stream = futures_util::stream::unfold(changes, |mut changes| async move {
         changes.changed().await.ok()?;
@@ -53,5 +66,6 @@ pub async fn events(
             .data(format!("{{\"version\":{version}}}"));
         Some((Ok(event), changes))
     });
+    let stream = futures_util::StreamExt::take_until(stream, tokio::time::sleep(lasts));
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }

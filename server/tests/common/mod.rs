@@ -1,13 +1,19 @@
 //! Shared fixture for the in-process router tests.
 #![allow(clippy::unwrap_used, dead_code)] // test helpers: a failed unwrap is a failed test
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
+use app::api::auth::session::SessionLimits;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, header};
 use axum::response::Response;
+use domain::auth::{Actor, AdminSeed, AuthService, ThrottleConfig};
 use domain::{DataDir, Services, ServicesConfig};
+use model::auth::Scope;
 use poolwatch::assets::Assets;
+use poolwatch::auth::Security;
+use poolwatch::auth::headers::content_security_policy;
 use poolwatch::{AppState, app};
 use tower::ServiceExt;
 
@@ -27,25 +33,99 @@ pub fn config() -> ServicesConfig {
     }
 }
 
-pub fn fixture_with(assets: Assets, config: ServicesConfig) -> Fixture {
+pub const ADMIN_USER: &str = "admin";
+pub const ADMIN_PASSWORD: &str = "correct horse battery staple";
+
+/// Sessions as `make run` has them, unless a test says otherwise.
+pub fn security(assets: &Assets) -> Arc<Security> {
+    Arc::new(Security {
+        csp: content_security_policy(assets.index().map(|a| a.identity.as_ref())),
+        tls: false,
+        sessions: SessionLimits {
+            idle: poolwatch::auth::DEFAULT_IDLE,
+            lifetime: poolwatch::auth::DEFAULT_LIFETIME,
+        },
+    })
+}
+
+/// A fixture with an admin (`ADMIN_USER`/`ADMIN_PASSWORD`) and a `write`
+/// API token that [`send`] presents on every request.
+pub async fn fixture_with(assets: Assets, config: ServicesConfig) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let data_dir = DataDir::prepare(dir.path().join("data")).unwrap();
     let services = Services::open(config, data_dir).unwrap();
-    Fixture {
-        state: AppState {
-            services: Arc::new(services),
-            assets: Arc::new(assets),
-            metrics_token: None,
-        },
-        dir,
+    let auth = AuthService::open(services.data_dir().path(), ThrottleConfig::default())
+        .await
+        .unwrap();
+    poolwatch::auth::prepare_sessions(&auth).await.unwrap();
+    let seed = AdminSeed {
+        username: ADMIN_USER.into(),
+        password: ADMIN_PASSWORD.into(),
+    };
+    auth.bootstrap(Some(&seed), false).await.unwrap();
+    let token = auth
+        .create_token(
+            &Actor {
+                name: ADMIN_USER.into(),
+                ip: None,
+            },
+            &model::auth::NewToken {
+                name: "tests".into(),
+                scope: Scope::Write,
+            },
+        )
+        .await
+        .unwrap()
+        .secret;
+    let state = AppState {
+        security: security(&assets),
+        services: Arc::new(services),
+        auth: Arc::new(auth),
+        assets: Arc::new(assets),
+        metrics_token: None,
+    };
+    remember_token(&state, token);
+    Fixture { state, dir }
+}
+
+pub async fn fixture() -> Fixture {
+    fixture_with(Assets::default(), config()).await
+}
+
+/// Each fixture's admin token, by the address of its auth service, so the
+/// helpers below can keep taking just `&AppState`.
+fn tokens() -> &'static Mutex<HashMap<usize, String>> {
+    static TOKENS: OnceLock<Mutex<HashMap<usize, String>>> = OnceLock::new();
+    TOKENS.get_or_init(Default::default)
+}
+
+fn remember_token(state: &AppState, token: String) {
+    tokens()
+        .lock()
+        .unwrap()
+        .insert(Arc::as_ptr(&state.auth) as usize, token);
+}
+
+/// The fixture's `write` API token.
+pub fn admin_token(state: &AppState) -> String {
+    tokens().lock().unwrap()[&(Arc::as_ptr(&state.auth) as usize)].clone()
+}
+
+/// Sends as the admin (API token), unless the request carries its own
+/// `Authorization` or `Cookie`.
+pub async fn send(state: &AppState, mut request: Request<Body>) -> Response {
+    let headers = request.headers();
+    if !headers.contains_key(header::AUTHORIZATION) && !headers.contains_key(header::COOKIE) {
+        let value = format!("Bearer {}", admin_token(state));
+        request
+            .headers_mut()
+            .insert(header::AUTHORIZATION, value.parse().unwrap());
     }
+    send_anonymous(state, request).await
 }
 
-pub fn fixture() -> Fixture {
-    fixture_with(Assets::default(), config())
-}
-
-pub async fn send(state: &AppState, request: Request<Body>) -> Response {
+/// Sends exactly what the test built.
+pub async fn send_anonymous(state: &AppState, request: Request<Body>) -> Response {
     app(state.clone()).oneshot(request).await.unwrap()
 }
 
@@ -104,7 +184,8 @@ pub async fn watched(scenario: truenas_sim::Scenario) -> Watched {
             poll_every: Some(std::time::Duration::from_millis(100)),
             ..config()
         },
-    );
+    )
+    .await;
     let monitor = fixture.state.services.start_monitoring();
     let body = serde_json::json!({
         "name": "Lab", "host": "127.0.0.1", "port": nas.port(), "apiKey": truenas_sim::DEFAULT_API_KEY,

@@ -8,6 +8,17 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_poolwatch");
+pub const ADMIN_USER: &str = "admin";
+pub const ADMIN_PASSWORD: &str = "process-test-password";
+
+/// The admin session cookie of each running server, by address, so
+/// [`request`] can stay a function of the address alone.
+fn cookies() -> &'static std::sync::Mutex<std::collections::HashMap<String, String>> {
+    static COOKIES: std::sync::OnceLock<
+        std::sync::Mutex<std::collections::HashMap<String, String>>,
+    > = std::sync::OnceLock::new();
+    COOKIES.get_or_init(Default::default)
+}
 
 pub struct Running {
     pub child: Child,
@@ -39,6 +50,8 @@ pub fn start_logging_to(
         .env_remove("POOLWATCH_DEMO")
         .env_remove("POOLWATCH_ENABLE_TRUENAS")
         .env_remove("POOLWATCH_MAX_CONNECTIONS")
+        .env("POOLWATCH_ADMIN_USER", ADMIN_USER)
+        .env("POOLWATCH_ADMIN_PASSWORD", ADMIN_PASSWORD)
         .stdout(Stdio::piped())
         .stderr(match log {
             Some(path) => Stdio::from(std::fs::File::create(path).unwrap()),
@@ -57,7 +70,25 @@ pub fn start_logging_to(
         .and_then(|rest| rest.split('/').next())
         .unwrap_or_else(|| panic!("no URL in first stdout line: {line:?}"))
         .to_owned();
+    log_in(&addr);
     Running { child, addr }
+}
+
+/// Logs in as the admin and keeps the cookie for later requests to `addr`.
+pub fn log_in(addr: &str) {
+    let body = format!(r#"{{"username":"{ADMIN_USER}","password":"{ADMIN_PASSWORD}"}}"#);
+    let raw = request_anonymous_raw(addr, "POST", "/api/auth/login", Some(&body), &[])
+        .expect("the server answers the login");
+    let cookie = raw
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("set-cookie")
+                .then(|| value.trim().split(';').next().unwrap_or("").to_owned())
+        })
+        .unwrap_or_else(|| panic!("login set no cookie: {raw}"));
+    cookies().lock().unwrap().insert(addr.to_owned(), cookie);
 }
 
 /// One request on its own connection; `None` when the server is gone.
@@ -71,8 +102,22 @@ pub fn request(addr: &str, method: &str, path: &str, body: Option<&str>) -> Opti
     Some((status, body))
 }
 
-/// The whole response, status line and headers included.
+/// The whole response, status line and headers included; sent with the
+/// admin's session cookie.
 pub fn request_raw(addr: &str, method: &str, path: &str, body: Option<&str>) -> Option<String> {
+    let cookie = cookies().lock().unwrap().get(addr).cloned();
+    let extra: Vec<(&str, &str)> = cookie.iter().map(|c| ("Cookie", c.as_str())).collect();
+    request_anonymous_raw(addr, method, path, body, &extra)
+}
+
+/// The whole response to exactly this request (plus `extra` headers).
+pub fn request_anonymous_raw(
+    addr: &str,
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+    extra: &[(&str, &str)],
+) -> Option<String> {
     let mut stream = TcpStream::connect(addr).ok()?;
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
@@ -80,8 +125,12 @@ pub fn request_raw(addr: &str, method: &str, path: &str, body: Option<&str>) -> 
     let body = body.unwrap_or("");
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-        body.len()
+         Content-Type: application/json\r\nContent-Length: {}\r\n{}\r\n",
+        body.len(),
+        extra
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}\r\n"))
+            .collect::<String>()
     );
     stream.write_all(head.as_bytes()).ok()?;
     stream.write_all(body.as_bytes()).ok()?;

@@ -13,8 +13,16 @@ pub async fn change_password(input: PasswordChange) -> Result<(), ApiError> {
         .principal
         .as_ref()
         .and_then(|p| p.user_id)
-        .ok_or_else(|| ApiError::new("forbidden", "only a logged-in admin can change the password"))?;
+        .ok_or_else(|| {
+            ApiError::new(
+                "forbidden",
+                "only a logged-in admin can change the password",
+            )
+        })?;
     let session = super::session::session_of(&ctx)?;
-    let user = ctx.service.change_password(&ctx.actor(), user_id, &input).await?;
+    let user = ctx
+        .service
+        .change_password(&ctx.actor(), user_id, &input)
+        .await?;
     super::session::start(&session, &user).await
 }

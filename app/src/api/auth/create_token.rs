@@ -10,7 +10,10 @@ use crate::api::ApiError;
 pub async fn create_token(input: NewToken) -> Result<CreatedToken, ApiError> {
     let ctx = super::session::context()?;
     if ctx.principal.as_ref().and_then(|p| p.user_id).is_none() {
-        return Err(ApiError::new("forbidden", "only a logged-in admin can create API tokens"));
+        return Err(ApiError::new(
+            "forbidden",
+            "only a logged-in admin can create API tokens",
+        ));
     }
     Ok(ctx.service.create_token(&ctx.actor(), &input).await?)
 }

@@ -9,7 +9,10 @@ use crate::api::ApiError;
 pub async fn login(input: LoginInput) -> Result<Me, ApiError> {
     let ctx = super::session::context()?;
     let session = super::session::session_of(&ctx)?;
-    let user = ctx.service.login(&input.username, &input.password, ctx.ip).await?;
+    let user = ctx
+        .service
+        .login(&input.username, &input.password, ctx.ip)
+        .await?;
     super::session::start(&session, &user).await?;
     Ok(Me {
         name: user.username,

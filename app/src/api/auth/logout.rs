@@ -9,7 +9,13 @@ pub async fn logout() -> Result<(), ApiError> {
     let session = super::session::session_of(&ctx)?;
     if ctx.principal.is_some() {
         ctx.service
-            .record(&ctx.actor(), "logout", None, domain::auth::Outcome::Success, None)
+            .record(
+                &ctx.actor(),
+                "logout",
+                None,
+                domain::auth::Outcome::Success,
+                None,
+            )
             .await;
     }
     super::session::end(&session).await

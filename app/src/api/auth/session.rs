@@ -40,8 +40,12 @@ impl AuthContext {
 }
 
 pub(crate) fn context() -> Result<AuthContext, ApiError> {
-    leptos::prelude::use_context::<AuthContext>()
-        .ok_or_else(|| ApiError::new("internal", "authentication is not available to this request"))
+    leptos::prelude::use_context::<AuthContext>().ok_or_else(|| {
+        ApiError::new(
+            "internal",
+            "authentication is not available to this request",
+        )
+    })
 }
 
 pub(crate) fn session_of(ctx: &AuthContext) -> Result<Session, ApiError> {
@@ -54,7 +58,7 @@ fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-fn store_error(e: tower_sessions::session::Error) -> ApiError {
+fn store_error(e: &tower_sessions::session::Error) -> ApiError {
     tracing::error!(error = %e, "session store failed");
     ApiError::new("internal", "the session could not be saved")
 }
@@ -62,19 +66,31 @@ fn store_error(e: tower_sessions::session::Error) -> ApiError {
 /// Logs `user` in on this session under a new id, so an id planted before
 /// login (session fixation) is worthless afterwards.
 pub async fn start(session: &Session, user: &User) -> Result<(), ApiError> {
-    session.cycle_id().await.map_err(store_error)?;
+    session.cycle_id().await.map_err(|e| store_error(&e))?;
     session.clear().await;
     let now = now();
-    session.insert(USER_ID, user.id).await.map_err(store_error)?;
-    session.insert(GENERATION, user.generation).await.map_err(store_error)?;
-    session.insert(LOGIN_AT, now).await.map_err(store_error)?;
-    session.insert(SEEN_AT, now).await.map_err(store_error)?;
+    session
+        .insert(USER_ID, user.id)
+        .await
+        .map_err(|e| store_error(&e))?;
+    session
+        .insert(GENERATION, user.generation)
+        .await
+        .map_err(|e| store_error(&e))?;
+    session
+        .insert(LOGIN_AT, now)
+        .await
+        .map_err(|e| store_error(&e))?;
+    session
+        .insert(SEEN_AT, now)
+        .await
+        .map_err(|e| store_error(&e))?;
     Ok(())
 }
 
 /// Removes the session from the store and tells the browser to drop the cookie.
 pub async fn end(session: &Session) -> Result<(), ApiError> {
-    session.flush().await.map_err(store_error)
+    session.flush().await.map_err(|e| store_error(&e))
 }
 
 /// The admin behind a session, or `None` when it is empty, ended by a
@@ -97,7 +113,9 @@ pub async fn principal(
     let user = service.user(user_id).await?;
     let idle = i64::try_from(limits.idle.as_secs()).unwrap_or(i64::MAX);
     let lifetime = i64::try_from(limits.lifetime.as_secs()).unwrap_or(i64::MAX);
-    let valid = user.as_ref().is_some_and(|u| Some(u.generation) == generation)
+    let valid = user
+        .as_ref()
+        .is_some_and(|u| Some(u.generation) == generation)
         && now.saturating_sub(seen_at) < idle
         && now.saturating_sub(login_at) < lifetime;
     let Some(user) = user.filter(|_| valid) else {
@@ -105,7 +123,10 @@ pub async fn principal(
         return Ok(None);
     };
     if now.saturating_sub(seen_at) >= (idle / 4).clamp(1, 60) {
-        session.insert(SEEN_AT, now).await.map_err(store_error)?;
+        session
+            .insert(SEEN_AT, now)
+            .await
+            .map_err(|e| store_error(&e))?;
     }
     Ok(Some(Principal {
         name: user.username,

@@ -8,5 +8,13 @@ use crate::api::ApiError;
 #[server(prefix = "/rpc", endpoint = "connections/add", input = Json)]
 pub async fn add_connection(input: ConnectionInput) -> Result<Connection, ApiError> {
     let services = crate::api::truenas_services()?;
-    Ok(services.connections().create(&input).await?)
+    let auth = crate::api::auth::session::context()?;
+    let result = services.connections().create(&input).await;
+    let target = result
+        .as_ref()
+        .map_or_else(|_| input.name.clone().unwrap_or_default(), |c| c.id.clone());
+    Ok(auth
+        .service
+        .audited(&auth.actor(), "connection.create", Some(&target), result)
+        .await?)
 }

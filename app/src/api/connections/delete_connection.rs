@@ -8,5 +8,10 @@ use crate::api::ApiError;
 #[server(prefix = "/rpc", endpoint = "connections/delete", input = Json)]
 pub async fn delete_connection(id: String) -> Result<Deleted, ApiError> {
     let services = crate::api::truenas_services()?;
-    Ok(services.connections().delete(&id).await?)
+    let auth = crate::api::auth::session::context()?;
+    let result = services.connections().delete(&id).await;
+    Ok(auth
+        .service
+        .audited(&auth.actor(), "connection.delete", Some(&id), result)
+        .await?)
 }

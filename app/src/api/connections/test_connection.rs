@@ -12,9 +12,20 @@ pub async fn test_connection(
     input: ConnectionInput,
 ) -> Result<TestOutcome, ApiError> {
     let services = crate::api::truenas_services()?;
+    let auth = crate::api::auth::session::context()?;
     let connections = services.connections();
-    Ok(match id {
-        Some(id) => connections.test_stored(&id, Some(&input)).await?,
-        None => connections.test_unsaved(&input).await?,
-    })
+    let (target, result) = match id {
+        Some(id) => {
+            let result = connections.test_stored(&id, Some(&input)).await;
+            (id, result)
+        }
+        None => (
+            input.host.clone().unwrap_or_default(),
+            connections.test_unsaved(&input).await,
+        ),
+    };
+    Ok(auth
+        .service
+        .audited(&auth.actor(), "connection.test", Some(&target), result)
+        .await?)
 }

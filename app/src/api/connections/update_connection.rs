@@ -8,5 +8,10 @@ use crate::api::ApiError;
 #[server(prefix = "/rpc", endpoint = "connections/update", input = Json)]
 pub async fn update_connection(id: String, input: ConnectionInput) -> Result<Connection, ApiError> {
     let services = crate::api::truenas_services()?;
-    Ok(services.connections().update(&id, &input).await?)
+    let auth = crate::api::auth::session::context()?;
+    let result = services.connections().update(&id, &input).await;
+    Ok(auth
+        .service
+        .audited(&auth.actor(), "connection.update", Some(&id), result)
+        .await?)
 }
