@@ -15,35 +15,67 @@ log="$ROOT/end2end/artifacts/server.log"
 : >"$log"
 
 pid=""
+short_pid=""
 cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+  for p in "$pid" "$short_pid"; do
+    if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then kill -KILL "$p" 2>/dev/null || true; fi
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-(cd "$work/alone" && exec env -u POOLWATCH_LISTEN -u POOLWATCH_DATA_DIR \
-  POOLWATCH_POLL_EVERY_MS=1000 ./poolwatch serve --listen 127.0.0.1:0 --data-dir "$work/data" --demo) >>"$log" 2>&1 &
-pid=$!
+# Credentials of this run only; the specs log in with them.
+export E2E_ADMIN_USER="admin"
+E2E_ADMIN_PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export E2E_ADMIN_PASSWORD
+metrics_token="metrics-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
-url=""
-for _ in $(seq 1 300); do
-  url=$(grep -o 'running at http://[0-9.:]*/' "$log" | head -n1 | sed 's/running at //') || true
-  [ -n "$url" ] && break
-  kill -0 "$pid" 2>/dev/null || { echo "poolwatch exited during start:" >&2; cat "$log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "poolwatch did not report its URL within 30 s" >&2; cat "$log" >&2; exit 1; }
-for _ in $(seq 1 100); do
-  curl -fsS "${url}healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-curl -fsS "${url}healthz" >/dev/null || { echo "healthz never answered at $url" >&2; exit 1; }
+# start_server LOG DATA_DIR ARGS...: runs the lone binary in the background
+# (a child of this shell, so `wait` can read its exit code); sets started_pid.
+start_server() {
+  local log="$1" data="$2"
+  shift 2
+  (cd "$work/alone" && exec env -u POOLWATCH_LISTEN -u POOLWATCH_DATA_DIR \
+    POOLWATCH_ADMIN_USER="$E2E_ADMIN_USER" POOLWATCH_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
+    POOLWATCH_METRICS_TOKEN="$metrics_token" POOLWATCH_POLL_EVERY_MS=1000 \
+    ./poolwatch serve --listen 127.0.0.1:0 --data-dir "$data" "$@") >>"$log" 2>&1 &
+  started_pid=$!
+}
+
+wait_url() {
+  local log="$1" server_pid="$2" found=""
+  for _ in $(seq 1 300); do
+    found=$(grep -o 'running at http://[0-9.:]*/' "$log" | head -n1 | sed 's/running at //') || true
+    [ -n "$found" ] && break
+    kill -0 "$server_pid" 2>/dev/null || { echo "poolwatch exited during start:" >&2; cat "$log" >&2; exit 1; }
+    sleep 0.1
+  done
+  [ -n "$found" ] || { echo "poolwatch did not report its URL within 30 s" >&2; cat "$log" >&2; exit 1; }
+  for _ in $(seq 1 100); do
+    curl -fsS "${found}healthz" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  curl -fsS "${found}healthz" >/dev/null || { echo "healthz never answered at $found" >&2; exit 1; }
+  echo "$found"
+}
+
+start_server "$log" "$work/data" --demo
+pid=$started_pid
+url=$(wait_url "$log" "$pid")
+short_log="$ROOT/end2end/artifacts/server-short-session.log"
+: >"$short_log"
+start_server "$short_log" "$work/data-short" --session-lifetime-seconds 4
+short_pid=$started_pid
+E2E_SHORT_SESSION_URL=$(wait_url "$short_log" "$short_pid")
+export E2E_SHORT_SESSION_URL
 echo "poolwatch (alone in $work/alone) is up at $url"
 for _ in $(seq 1 100); do
-  curl -fsS "${url}metrics" | grep -q '^poolwatch_monitor_poll_total' && break
+  curl -fsS -H "Authorization: Bearer $metrics_token" "${url}metrics" | grep -q '^poolwatch_monitor_poll_total' && break
   sleep 0.1
 done
-curl -fsS "${url}metrics" >"$ROOT/end2end/artifacts/metrics.txt"
+curl -fsS -H "Authorization: Bearer $metrics_token" "${url}metrics" >"$ROOT/end2end/artifacts/metrics.txt"
+anonymous=$(curl -s -o /dev/null -w '%{http_code}' "${url}metrics")
+[ "$anonymous" = "401" ] || { echo "anonymous /metrics answered $anonymous, expected 401" >&2; exit 1; }
 echo "promtool check metrics on the demo's /metrics:"
 promtool check metrics <"$ROOT/end2end/artifacts/metrics.txt"
 echo "promtool: clean ($(grep -vc '^#' "$ROOT/end2end/artifacts/metrics.txt") samples)"
@@ -54,6 +86,9 @@ set +e
 rc=$?
 set -e
 
+kill -TERM "$short_pid" 2>/dev/null || true
+wait "$short_pid" 2>/dev/null || true
+short_pid=""
 kill -TERM "$pid"
 server_rc=0
 wait "$pid" || server_rc=$?
@@ -62,9 +97,15 @@ if [ "$server_rc" -ne 0 ]; then
   echo "poolwatch exited with $server_rc after SIGTERM (expected 0)" >&2
   rc=1
 fi
-if grep -qiE 'panicked|panic:' "$log"; then
-  echo "poolwatch logged a panic during the end-to-end run:" >&2
-  grep -iE -A3 'panicked|panic:' "$log" >&2
-  rc=1
-fi
+for server_log in "$log" "$short_log"; do
+  if grep -qiE 'panicked|panic:' "$server_log"; then
+    echo "poolwatch logged a panic during the end-to-end run ($server_log):" >&2
+    grep -iE -A3 'panicked|panic:' "$server_log" >&2
+    rc=1
+  fi
+  if grep -qF "$E2E_ADMIN_PASSWORD" "$server_log"; then
+    echo "the admin password appears in $server_log" >&2
+    rc=1
+  fi
+done
 exit "$rc"

@@ -25,7 +25,7 @@ cleanup() {
 trap cleanup EXIT
 
 set +e
-(cd "$work/cwd" && env -u POOLWATCH_ENABLE_TRUENAS -u POOLWATCH_DEMO PATH="$work/bin:$PATH" \
+(cd "$work/cwd" && env -u POOLWATCH_ENABLE_TRUENAS -u POOLWATCH_DEMO -u POOLWATCH_ADMIN_USER -u POOLWATCH_ADMIN_PASSWORD -u POOLWATCH_ADMIN_PASSWORD_FILE -u POOLWATCH_METRICS_TOKEN PATH="$work/bin:$PATH" \
   POOLWATCH_LISTEN="127.0.0.1:$port" POOLWATCH_DATA_DIR="$work/data" bash "$script")
 rc=$?
 set -e
