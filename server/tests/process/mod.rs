@@ -74,6 +74,11 @@ pub fn start_logging_to(
     Running { child, addr }
 }
 
+/// The admin session cookie (`name=value`) held for `addr`.
+pub fn cookie_of(addr: &str) -> Option<String> {
+    cookies().lock().unwrap().get(addr).cloned()
+}
+
 /// Logs in as the admin and keeps the cookie for later requests to `addr`.
 pub fn log_in(addr: &str) {
     let body = format!(r#"{{"username":"{ADMIN_USER}","password":"{ADMIN_PASSWORD}"}}"#);
