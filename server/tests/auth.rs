@@ -616,3 +616,26 @@ async fn the_audit_log_records_who_did_what_and_refuses_rewrites() {
         .await;
     assert!(erase.unwrap_err().to_string().contains("append-only"));
 }
+
+#[tokio::test]
+async fn the_login_server_function_answers_like_the_rest_login() {
+    let f = fixture().await;
+    let call = |password: &str| {
+        request(
+            "POST",
+            "/rpc/auth/login",
+            Some(json!({"input": {"username": ADMIN_USER, "password": password}})),
+        )
+    };
+    let good = send_anonymous(&f.state, call(ADMIN_PASSWORD)).await;
+    assert_eq!(good.status(), StatusCode::OK);
+    assert!(header_of(&good, header::SET_COOKIE).contains("HttpOnly"));
+    for _ in 0..5 {
+        let bad = send_anonymous(&f.state, call("wrong wrong wrong")).await;
+        assert_eq!(bad.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(body_json(bad).await["code"], "invalid_credentials");
+    }
+    let locked = send_anonymous(&f.state, call(ADMIN_PASSWORD)).await;
+    assert_eq!(locked.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(!header_of(&locked, header::RETRY_AFTER).is_empty());
+}

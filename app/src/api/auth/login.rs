@@ -12,7 +12,8 @@ pub async fn login(input: LoginInput) -> Result<Me, ApiError> {
     let user = ctx
         .service
         .login(&input.username, &input.password, ctx.ip)
-        .await?;
+        .await
+        .inspect_err(super::session::reflect_status)?;
     super::session::start(&session, &user).await?;
     Ok(Me {
         name: user.username,

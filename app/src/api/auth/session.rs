@@ -142,3 +142,26 @@ pub async fn deadline(session: &Session, limits: SessionLimits) -> Option<i64> {
     let login_at = session.get::<i64>(LOGIN_AT).await.ok().flatten()?;
     Some(login_at.saturating_add(i64::try_from(limits.lifetime.as_secs()).unwrap_or(i64::MAX)))
 }
+
+/// Gives a refused login the HTTP status a script expects: 401 for bad
+/// credentials, 429 with `Retry-After` during a lockout.
+pub fn reflect_status(err: &domain::auth::AuthError) {
+    use leptos_axum::ResponseOptions;
+    let Some(response) = leptos::prelude::use_context::<ResponseOptions>() else {
+        return;
+    };
+    match err {
+        domain::auth::AuthError::InvalidCredentials => {
+            response.set_status(http::StatusCode::UNAUTHORIZED);
+        }
+        domain::auth::AuthError::LockedOut { retry_after } => {
+            response.set_status(http::StatusCode::TOO_MANY_REQUESTS);
+            if let Ok(value) =
+                http::HeaderValue::from_str(&retry_after.as_secs().max(1).to_string())
+            {
+                response.insert_header(http::header::RETRY_AFTER, value);
+            }
+        }
+        _ => {}
+    }
+}

@@ -10,7 +10,11 @@ use crate::api::ApiError;
 pub async fn setup_admin(input: SetupInput) -> Result<Me, ApiError> {
     let ctx = super::session::context()?;
     let session = super::session::session_of(&ctx)?;
-    let user = ctx.service.setup(&input, ctx.ip).await?;
+    let user = ctx
+        .service
+        .setup(&input, ctx.ip)
+        .await
+        .inspect_err(super::session::reflect_status)?;
     super::session::start(&session, &user).await?;
     Ok(Me {
         name: user.username,
