@@ -11,6 +11,7 @@ pub mod components;
 pub mod format;
 pub mod live;
 pub mod pages;
+pub mod session;
 
 pub use app::App;
 /// The shared wire types, re-exported so the UI and the server name them alike.
