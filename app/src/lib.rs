@@ -9,6 +9,7 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod format;
+pub mod forms;
 pub mod live;
 pub mod pages;
 pub mod session;
