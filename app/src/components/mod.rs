@@ -9,6 +9,7 @@ pub mod form;
 pub mod nas_card;
 pub mod nav;
 pub mod server_status_card;
+pub mod settings;
 pub mod shell;
 pub mod status_badge;
 pub mod store_banner;
