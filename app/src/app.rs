@@ -3,13 +3,15 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::shell::Shell;
-use crate::pages::{Alerts, Connections, NotFound, Overview, Settings, Storage};
+use crate::pages::{Alerts, Connections, Login, NotFound, Overview, Settings, Setup, Storage};
 
-/// The root component: the router and the page shell around every page.
+/// The root component: the router and the page shell around every page
+/// (which leaves out its top bar on the login and setup pages).
 ///
-/// Every path here is also listed in `model::pages::PAGES`: the navigation is
-/// drawn from that list and the server answers 404 for deep links outside it.
-/// The end-to-end navigation spec visits each listed page through the nav.
+/// Every path here is also listed in `model::pages` (`PAGES`, drawn as the
+/// navigation, and `PUBLIC_PAGES`); the server answers 404 for deep links
+/// outside them. The end-to-end navigation spec visits each listed page
+/// through the nav.
 #[component]
 pub fn App() -> impl IntoView {
     view! {
@@ -21,6 +23,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/alerts") view=Alerts />
                     <Route path=path!("/connections") view=Connections />
                     <Route path=path!("/settings") view=Settings />
+                    <Route path=path!("/login") view=Login />
+                    <Route path=path!("/setup") view=Setup />
                 </Routes>
             </Shell>
         </Router>

@@ -9,8 +9,10 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod format;
+pub mod forms;
 pub mod live;
 pub mod pages;
+pub mod session;
 
 pub use app::App;
 /// The shared wire types, re-exported so the UI and the server name them alike.

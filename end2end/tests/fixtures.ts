@@ -35,6 +35,30 @@ export const test = base.extend<{ allowConsole: Allow; errors: string[] }>({
 
 export { expect };
 
+/**
+ * The admin the server was started with (scripts/e2e.sh passes
+ * POOLWATCH_ADMIN_USER/PASSWORD to it and the same values here).
+ */
+export const ADMIN = {
+  user: process.env.E2E_ADMIN_USER ?? "",
+  password: process.env.E2E_ADMIN_PASSWORD ?? "",
+};
+
+export { STORAGE_STATE } from "../storage-state";
+
+/** A browser state with no session: for specs that must start logged out. */
+export const LOGGED_OUT = { cookies: [], origins: [] };
+
+/** Fills the login form (already open) and submits it. */
+export async function logIn(page: Page, user = ADMIN.user, password = ADMIN.password) {
+  expect(user, "E2E_ADMIN_USER is set").toBeTruthy();
+  expect(password, "E2E_ADMIN_PASSWORD is set").toBeTruthy();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log in");
+  await page.getByLabel("User name").fill(user);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
 /** Waits until the WASM app has mounted (the nav is rendered by it). */
 export async function appReady(page: Page) {
   await expect(page.getByRole("navigation", { name: "Primary" })).toBeVisible();

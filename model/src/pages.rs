@@ -1,6 +1,8 @@
 //! The product's pages. One list, read by the navigation (browser) and by the
 //! server, which answers a deep link to a listed page with the app shell and
 //! status 200, and any other path with the app shell and status 404.
+//! The login and setup pages are pages too, but outside the navigation and
+//! open to anyone.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Page {
@@ -31,13 +33,44 @@ pub const PAGES: &[Page] = &[
     },
 ];
 
-/// Whether `path` (without query) names one of [`PAGES`]; one trailing slash is tolerated.
-pub fn is_page(path: &str) -> bool {
-    let trimmed = match path {
+/// Where an anonymous browser is sent; `?next=` says where it was going.
+pub const LOGIN_PATH: &str = "/login";
+/// First run without a configured admin: asks for the setup token printed at start.
+pub const SETUP_PATH: &str = "/setup";
+
+/// Pages anyone may open, not in the navigation.
+pub const PUBLIC_PAGES: &[Page] = &[
+    Page {
+        path: LOGIN_PATH,
+        title: "Log in",
+    },
+    Page {
+        path: SETUP_PATH,
+        title: "Set up poolwatch",
+    },
+];
+
+fn trimmed(path: &str) -> &str {
+    match path {
         "/" => "/",
         p => p.strip_suffix('/').unwrap_or(p),
-    };
-    PAGES.iter().any(|page| page.path == trimmed)
+    }
+}
+
+/// Whether `path` (without query) names one of [`PAGES`] or [`PUBLIC_PAGES`];
+/// one trailing slash is tolerated.
+pub fn is_page(path: &str) -> bool {
+    let path = trimmed(path);
+    PAGES
+        .iter()
+        .chain(PUBLIC_PAGES)
+        .any(|page| page.path == path)
+}
+
+/// Whether `path` (without query) is one of [`PUBLIC_PAGES`], which need no login.
+pub fn is_public_page(path: &str) -> bool {
+    let path = trimmed(path);
+    PUBLIC_PAGES.iter().any(|page| page.path == path)
 }
 
 #[cfg(test)]
@@ -53,14 +86,29 @@ mod tests {
         assert!(!is_page("/nope"));
         assert!(!is_page(""));
         assert!(!is_page("/storage/x"));
+        assert!(is_page("/login"));
+        assert!(is_page("/setup/"));
+    }
+
+    #[test]
+    fn only_login_and_setup_are_public() {
+        assert!(is_public_page("/login"));
+        assert!(is_public_page("/login/"));
+        assert!(is_public_page("/setup"));
+        assert!(!is_public_page("/"));
+        assert!(!is_public_page("/settings"));
+        assert!(!is_public_page("/login/x"));
+        assert!(!is_public_page("/loginx"));
+        assert!(!is_public_page("//login"));
     }
 
     #[test]
     fn paths_are_unique_and_absolute() {
-        for (i, a) in PAGES.iter().enumerate() {
+        let all: Vec<&Page> = PAGES.iter().chain(PUBLIC_PAGES).collect();
+        for (i, a) in all.iter().enumerate() {
             assert!(a.path.starts_with('/'), "{a:?}");
             assert!(
-                PAGES[i + 1..]
+                all[i + 1..]
                     .iter()
                     .all(|b| b.path != a.path && b.title != a.title)
             );

@@ -1,16 +1,25 @@
 //! Reusable pieces of the interface, one component per file.
 
+pub mod account;
+pub mod auth_card;
 pub mod empty_state;
 pub mod error_notice;
+pub mod field;
+pub mod form;
 pub mod nas_card;
 pub mod nav;
 pub mod server_status_card;
+pub mod settings;
 pub mod shell;
 pub mod status_badge;
 pub mod store_banner;
 
+pub use account::Account;
+pub use auth_card::AuthCard;
 pub use empty_state::EmptyState;
 pub use error_notice::ErrorNotice;
+pub use field::Field;
+pub use form::Form;
 pub use nas_card::NasCard;
 pub use nav::Nav;
 pub use server_status_card::ServerStatusCard;

@@ -2,14 +2,18 @@
 
 mod alerts;
 mod connections;
+mod login;
 mod not_found;
 mod overview;
 mod settings;
+mod setup;
 mod storage;
 
 pub use alerts::Alerts;
 pub use connections::Connections;
+pub use login::Login;
 pub use not_found::NotFound;
 pub use overview::Overview;
 pub use settings::Settings;
+pub use setup::Setup;
 pub use storage::Storage;

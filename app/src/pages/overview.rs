@@ -30,7 +30,7 @@ pub fn Overview() -> impl IntoView {
                 status.get().map(|result| match result {
                     Ok(status) => view! { <StoreBanner status=status /> }.into_any(),
                     Err(err) => {
-                        view! { <ErrorNotice title="Could not reach the poolwatch server:" message=err.to_string() /> }
+                        view! { <ErrorNotice title="Could not reach the poolwatch server:" error=err /> }
                             .into_any()
                     }
                 })
@@ -39,7 +39,7 @@ pub fn Overview() -> impl IntoView {
                 nas.get().map(|result| match result {
                     Ok(page) => nas_grid(page).into_any(),
                     Err(err) => {
-                        view! { <ErrorNotice title="Could not read the NAS status:" message=err.to_string() /> }
+                        view! { <ErrorNotice title="Could not read the NAS status:" error=err /> }
                             .into_any()
                     }
                 })
