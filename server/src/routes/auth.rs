@@ -28,14 +28,6 @@ fn api(e: app::api::ApiError) -> AppError {
     AppError::Internal(Box::new(e))
 }
 
-fn me_of(user: &domain::auth::User) -> Me {
-    Me {
-        name: user.username.clone(),
-        via: model::auth::AuthVia::Session,
-        scope: model::auth::Scope::Write,
-    }
-}
-
 pub async fn status(
     State(state): State<AppState>,
     Extension(auth): Extension<RequestAuth>,
@@ -63,8 +55,9 @@ pub async fn login(
         .auth
         .login(&input.username, &input.password, auth.ip)
         .await?;
-    session::start(&session, &user).await.map_err(api)?;
-    Ok(Json(me_of(&user)))
+    Ok(Json(
+        session::start_as_me(&session, &user).await.map_err(api)?,
+    ))
 }
 
 pub async fn setup(
@@ -74,8 +67,9 @@ pub async fn setup(
     JsonBody(input): JsonBody<SetupInput>,
 ) -> Result<Json<Me>, AppError> {
     let user = state.auth.setup(&input, auth.ip).await?;
-    session::start(&session, &user).await.map_err(api)?;
-    Ok(Json(me_of(&user)))
+    Ok(Json(
+        session::start_as_me(&session, &user).await.map_err(api)?,
+    ))
 }
 
 pub async fn logout(

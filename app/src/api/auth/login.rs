@@ -14,10 +14,5 @@ pub async fn login(input: LoginInput) -> Result<Me, ApiError> {
         .login(&input.username, &input.password, ctx.ip)
         .await
         .inspect_err(super::session::reflect_status)?;
-    super::session::start(&session, &user).await?;
-    Ok(Me {
-        name: user.username,
-        via: model::auth::AuthVia::Session,
-        scope: model::auth::Scope::Write,
-    })
+    super::session::start_as_me(&session, &user).await
 }

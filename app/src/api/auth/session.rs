@@ -88,6 +88,16 @@ pub async fn start(session: &Session, user: &User) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// [`start`], answering the caller as they now are: the admin, with a session.
+pub async fn start_as_me(session: &Session, user: &User) -> Result<model::auth::Me, ApiError> {
+    start(session, user).await?;
+    Ok(model::auth::Me {
+        name: user.username.clone(),
+        via: AuthVia::Session,
+        scope: Scope::Write,
+    })
+}
+
 /// Removes the session from the store and tells the browser to drop the cookie.
 pub async fn end(session: &Session) -> Result<(), ApiError> {
     session.flush().await.map_err(|e| store_error(&e))

@@ -15,10 +15,5 @@ pub async fn setup_admin(input: SetupInput) -> Result<Me, ApiError> {
         .setup(&input, ctx.ip)
         .await
         .inspect_err(super::session::reflect_status)?;
-    super::session::start(&session, &user).await?;
-    Ok(Me {
-        name: user.username,
-        via: model::auth::AuthVia::Session,
-        scope: model::auth::Scope::Write,
-    })
+    super::session::start_as_me(&session, &user).await
 }
