@@ -186,5 +186,6 @@ pub(crate) fn check_password(field: &'static str, password: &str) -> Result<(), 
 
 /// Compares secrets in time independent of where they differ.
 pub fn same_secret(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    use subtle::ConstantTimeEq;
+    a.ct_eq(b).into()
 }
