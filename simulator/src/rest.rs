@@ -97,11 +97,7 @@ pub(crate) async fn handle(
     if (method == Method::POST) != post {
         return text(StatusCode::METHOD_NOT_ALLOWED, "405: Method Not Allowed");
     }
-    let now = crate::now_ms();
-    match state
-        .data()
-        .answer(name, &params_from_query(query.as_deref()), now)
-    {
+    match state.answer(name, &params_from_query(query.as_deref())) {
         Ok(body) if scenario == Scenario::Malformed => json_body(crate::truncate(&body)),
         Ok(body) => json_body(body.to_string()),
         Err(Fault::MethodNotFound) => text(StatusCode::NOT_FOUND, "404: Not Found"),
