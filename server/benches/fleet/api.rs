@@ -1,0 +1,96 @@
+//! `GET /api/v2/resources` through the server's real router (`app(state)`,
+//! tower `oneshot`), body read to the end, so routing, the query, the
+//! registry snapshot and JSON serialisation are all counted.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use poolwatch::assets::Assets;
+use poolwatch::{AppState, app};
+use tower::ServiceExt;
+
+pub struct Latency {
+    pub label: String,
+    pub samples: Vec<Duration>,
+    pub total: u64,
+    pub bytes: usize,
+}
+
+impl Latency {
+    pub fn quantile(&self, q: f64) -> Duration {
+        quantile(&self.samples, q)
+    }
+}
+
+pub fn quantile(samples: &[Duration], q: f64) -> Duration {
+    let mut sorted = samples.to_vec();
+    sorted.sort();
+    let index = ((sorted.len() as f64 * q).ceil() as usize).clamp(1, sorted.len().max(1)) - 1;
+    sorted.get(index).copied().unwrap_or_default()
+}
+
+/// The mix: first page unfiltered, by type, by status, a text search and
+/// one connection's resources.
+pub fn queries(search: &str, connection: &str) -> Vec<(String, String)> {
+    [
+        ("first page", String::new()),
+        ("type=pool", "type=pool".to_owned()),
+        ("status=warning", "status=warning".to_owned()),
+        ("q=text", format!("q={search}")),
+        ("connection=<id>", format!("connection={connection}")),
+    ]
+    .into_iter()
+    .map(|(label, query)| (label.to_owned(), query))
+    .collect()
+}
+
+/// Runs each query `rounds` times, round-robin, until `budget` is spent.
+pub async fn measure(
+    services: Arc<domain::Services>,
+    mix: &[(String, String)],
+    rounds: usize,
+    budget: Duration,
+) -> Vec<Latency> {
+    let state = AppState {
+        services,
+        assets: Arc::new(Assets::default()),
+        metrics_token: None,
+    };
+    let router = app(state);
+    let mut results: Vec<Latency> = mix
+        .iter()
+        .map(|(label, _)| Latency {
+            label: label.clone(),
+            samples: Vec::new(),
+            total: 0,
+            bytes: 0,
+        })
+        .collect();
+    let started = Instant::now();
+    for _ in 0..rounds {
+        for ((_, query), result) in mix.iter().zip(&mut results) {
+            let uri = format!("/api/v2/resources?{query}");
+            let request = Request::get(&uri).body(Body::empty()).expect("request");
+            let t = Instant::now();
+            let response = router.clone().oneshot(request).await.expect("infallible");
+            assert_eq!(response.status(), StatusCode::OK, "{uri}");
+            let body = response
+                .into_body()
+                .collect()
+                .await
+                .expect("body")
+                .to_bytes();
+            result.samples.push(t.elapsed());
+            let page: serde_json::Value = serde_json::from_slice(&body).expect("JSON page");
+            result.total = page["total"].as_u64().unwrap_or(0);
+            result.bytes = body.len();
+        }
+        if started.elapsed() > budget {
+            break;
+        }
+    }
+    results
+}
