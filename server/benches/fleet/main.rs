@@ -62,7 +62,6 @@ async fn run(options: &Options, fleet: &sims::Fleet, ticks: f64) {
     let child = fleet.pid();
     let key = truenas_sim::DEFAULT_API_KEY;
     let dir = tempfile::tempdir().expect("temp dir");
-    let timeout = Duration::from_secs(300);
 
     let services = fleet_setup::services(&dir.path().join("full"), fleet.nas.len());
     let added = std::time::Instant::now();
@@ -75,11 +74,9 @@ async fn run(options: &Options, fleet: &sims::Fleet, ticks: f64) {
 
     let monitor = services.start_monitoring();
     let sent_before = written_bytes(&child);
-    let mut cycles = Vec::new();
-    for n in 0..options.cycles {
-        let cycle = fleet_setup::cycle(&services, ticks, &child, timeout).await;
-        report::cycle(n, &cycle);
-        cycles.push(cycle);
+    let cycles = fleet_setup::rounds(&services, ticks, &child, options.cycles).await;
+    for (n, cycle) in cycles.iter().enumerate() {
+        report::cycle(n, cycle);
     }
     let sent = written_bytes(&child) - sent_before;
     drop(monitor);
@@ -103,7 +100,7 @@ async fn run(options: &Options, fleet: &sims::Fleet, ticks: f64) {
     let services = fleet_setup::services(&dir.path().join("small"), few);
     fleet_setup::add_connections(&services, &fleet.nas[..few], key).await;
     let monitor = services.start_monitoring();
-    fleet_setup::cycle(&services, ticks, &child, timeout).await;
+    fleet_setup::rounds(&services, ticks, &child, 1).await;
     drop(monitor);
     let stored = services.connections().stored();
     let mix = api::queries("share00042", &stored[stored.len() / 2].id);
