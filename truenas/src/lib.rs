@@ -15,7 +15,7 @@ mod session;
 mod tls;
 pub mod types;
 
-pub use client::{Client, ConnectionReport};
+pub use client::{Client, ConnectionReport, DATASET_FIELDS, DATASET_PROPERTIES};
 pub use config::{ConnectionConfig, Fingerprint, TlsMode};
 pub use error::{Category, Error};
 pub use secret::ApiKey;

@@ -3,6 +3,7 @@
 //! polls a large NAS many times, and a thousand simulators share one process.
 
 mod dataset;
+mod dataset_query;
 mod disk;
 mod events;
 mod layout;
@@ -95,17 +96,13 @@ impl NasData {
         if method == "system.info" {
             return Ok(system::system_info(config, now_ms).to_string().into());
         }
-        let options = &params[1]["extra"];
+        let options = &params[1];
+        let extra = &options["extra"];
         let offset = params[1]["offset"].as_u64().unwrap_or(0) as usize;
         let limit = params[1]["limit"].as_u64().map(|l| l as usize);
         let key = match method {
-            "disk.query" => format!("{method}/{}", options["pools"].as_bool().unwrap_or(false)),
-            "pool.dataset.query" => {
-                format!(
-                    "{method}/{}",
-                    options["retrieve_children"].as_bool().unwrap_or(true)
-                )
-            }
+            "disk.query" => format!("{method}/{}", extra["pools"].as_bool().unwrap_or(false)),
+            "pool.dataset.query" => format!("{method}/{options}"),
             _ => method.to_owned(),
         };
         let key = format!("{key}/{offset}/{limit:?}");
@@ -123,13 +120,10 @@ impl NasData {
         let legacy = self.config.legacy;
         Ok(match method {
             "pool.query" => Value::Array(pool::pools(&self.layout, legacy)),
-            "pool.dataset.query" => dataset::answer(
-                &self.datasets,
-                options["retrieve_children"].as_bool().unwrap_or(true),
-            ),
+            "pool.dataset.query" => dataset_query::answer(&self.datasets, options, legacy),
             "disk.query" => Value::Array(disk::disks(
                 &self.layout,
-                options["pools"].as_bool().unwrap_or(false),
+                options["extra"]["pools"].as_bool().unwrap_or(false),
                 legacy,
             )),
             "disk.temperatures" => disk::temperatures(&self.layout),
@@ -274,7 +268,7 @@ mod tests {
         let mut config = SimConfig::default();
         config.large.datasets = 1_234;
         let data = NasData::build(&config, Scenario::Large);
-        let params = json!([[], {"extra": {"retrieve_children": false}}]);
+        let params = json!([[], {"select": ["id"]}]);
         let list: Value =
             serde_json::from_str(&data.answer("pool.dataset.query", &params, 0).unwrap()).unwrap();
         assert_eq!(list.as_array().map(Vec::len), Some(1_234));
