@@ -3,6 +3,8 @@
 use model::monitor::{Resource, ResourcePage, ResourceType};
 use model::resources::Status;
 
+use super::Resources;
+
 pub const DEFAULT_LIMIT: usize = 200;
 pub const MAX_LIMIT: usize = 5000;
 
@@ -116,26 +118,43 @@ impl ResourceQuery {
                 .as_deref()
                 .is_none_or(|c| r.connection_id == c || r.connection_name == c)
             && self.q.as_deref().is_none_or(|q| {
-                r.name.to_lowercase().contains(q)
-                    || r.id.to_lowercase().contains(q)
-                    || r.connection_name.to_lowercase().contains(q)
+                contains_lowercase(&r.name, q)
+                    || contains_lowercase(&r.id, q)
+                    || contains_lowercase(&r.connection_name, q)
             })
     }
 
-    /// Applies the filters to `all` (already in stable order) and cuts the page.
-    pub fn page(&self, all: Vec<Resource>) -> ResourcePage {
-        let matching: Vec<Resource> = all.into_iter().filter(|r| self.matches(r)).collect();
-        let total = matching.len();
-        let data = matching
-            .into_iter()
-            .skip(self.offset)
-            .take(self.limit)
-            .collect();
+    /// Applies the filters to `all` (already in stable order) and cuts the
+    /// page; only the page's resources are copied.
+    pub fn page(&self, all: Resources) -> ResourcePage {
+        let mut total = 0;
+        let mut data = Vec::new();
+        for chunk in all.into_chunks() {
+            for r in chunk.iter().filter(|r| self.matches(r)) {
+                if total >= self.offset && data.len() < self.limit {
+                    data.push(r.clone());
+                }
+                total += 1;
+            }
+        }
         ResourcePage {
             data,
             total,
             offset: self.offset,
             limit: self.limit,
         }
+    }
+}
+
+/// `text.to_lowercase().contains(needle)` without the copy when `text` is
+/// ASCII without capitals, as ids and most names are.
+fn contains_lowercase(text: &str, needle: &str) -> bool {
+    if text
+        .bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        text.to_lowercase().contains(needle)
+    } else {
+        text.contains(needle)
     }
 }

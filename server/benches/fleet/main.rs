@@ -47,6 +47,10 @@ fn options() -> Options {
 
 fn main() {
     let options = options();
+    if std::env::args().any(|a| a == "--simulators") {
+        sims::serve(&options.shape);
+        return;
+    }
     let ticks = clock_ticks();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

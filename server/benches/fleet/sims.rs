@@ -1,13 +1,17 @@
 //! The simulated fleet, in a child process so its CPU and memory are not
-//! counted as poolwatch's. The `truenas-sim` binary is built (or found up to
-//! date) with `cargo build --release -p truenas-sim` into this bench's own
-//! target directory, then started with `--count N`; it prints one line per
-//! NAS: `<hostname> <scheme>://<addr> scenario=<s> [sha256=<fingerprint>]`.
+//! counted as poolwatch's. The child is this bench binary again, started
+//! with `--simulators`: it runs the `truenas_sim` library exactly as the
+//! `truenas-sim` binary does. (The bench cannot build or find that binary
+//! reliably: `cargo bench` holds the build directory lock while benches run,
+//! and `CARGO_BIN_EXE_*` only names binaries of the bench's own package.)
+//! It prints one line per NAS, `<hostname> <scheme>://<addr>
+//! [sha256=<fingerprint>]`, then serves until stdin closes or it is killed.
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use truenas_sim::{LargeSize, Scenario, SimConfig, Simulator};
 
 pub struct Fleet {
     child: Child,
@@ -42,38 +46,20 @@ impl Drop for Fleet {
     }
 }
 
-/// `target/<profile>/truenas-sim`, next to this bench's `deps/` directory.
-fn binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("the bench knows its own path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("the bench runs from target/<profile>/deps");
-    profile_dir.join("truenas-sim")
-}
-
-fn build() {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "--quiet", "-p", "truenas-sim"])
-        .status()
-        .expect("cargo runs");
-    assert!(status.success(), "building truenas-sim failed");
-}
-
 pub fn start(shape: &Shape) -> Fleet {
-    build();
-    let mut command = Command::new(binary());
+    let exe = std::env::current_exe().expect("the bench knows its own path");
+    let mut command = Command::new(exe);
     command
-        .args(["--scenario", "large", "--hostname", "nas"])
-        .args(["--count", &shape.count.to_string()])
+        .arg("--simulators")
+        .args(["--nas", &shape.count.to_string()])
         .args(["--pools", &shape.pools.to_string()])
         .args(["--datasets", &shape.datasets.to_string()])
         .args(["--disks", &shape.disks.to_string()])
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
-    if shape.tls {
-        command.arg("--tls");
+    if !shape.tls {
+        command.arg("--plain");
     }
     let started = Instant::now();
     let mut child = command.spawn().expect("truenas-sim starts");
@@ -107,4 +93,39 @@ fn parse(line: &str) -> Option<SimNas> {
         port,
         fingerprint,
     })
+}
+
+/// The child's side: `shape.count` large simulated NAS on loopback, one
+/// line each on stdout, until stdin closes (the bench ended or died).
+pub fn serve(shape: &Shape) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    runtime.block_on(async {
+        let mut running = Vec::with_capacity(shape.count);
+        for n in 0..shape.count {
+            let config = SimConfig {
+                tls: shape.tls,
+                hostname: format!("nas{}", n + 1),
+                scenario: Scenario::Large,
+                large: LargeSize {
+                    pools: shape.pools,
+                    datasets: shape.datasets,
+                    disks: shape.disks,
+                },
+                ..SimConfig::default()
+            };
+            let sim = Simulator::start(config).await.expect("simulator starts");
+            let scheme = if shape.tls { "https" } else { "http" };
+            let fingerprint = sim
+                .fingerprint()
+                .map(|f| format!(" sha256={f}"))
+                .unwrap_or_default();
+            println!("nas{} {scheme}://{}{fingerprint}", n + 1, sim.addr());
+            running.push(sim);
+        }
+        let _ =
+            tokio::task::spawn_blocking(|| std::io::stdin().read_line(&mut String::new())).await;
+    });
 }
