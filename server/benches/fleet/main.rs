@@ -90,10 +90,11 @@ async fn run(options: &Options, fleet: &sims::Fleet, ticks: f64) {
     let stored = services.connections().stored();
     let mix = api::queries("share00042", &stored[stored.len() / 2].id);
     reset_peak_rss();
-    let full = api::measure(services.clone(), &mix, 10, Duration::from_secs(60)).await;
+    let (first, full) = api::measure(services.clone(), &mix, 20, Duration::from_secs(60)).await;
     report::latency(
         "full fleet",
         fleet.nas.len(),
+        first,
         &full,
         status_mb("self", "VmHWM"),
     );
@@ -109,10 +110,11 @@ async fn run(options: &Options, fleet: &sims::Fleet, ticks: f64) {
     let stored = services.connections().stored();
     let mix = api::queries("share00042", &stored[stored.len() / 2].id);
     reset_peak_rss();
-    let small = api::measure(services.clone(), &mix, 200, Duration::from_secs(60)).await;
+    let (first, small) = api::measure(services.clone(), &mix, 200, Duration::from_secs(60)).await;
     report::latency(
         &format!("{few}-NAS fleet"),
         few,
+        first,
         &small,
         status_mb("self", "VmHWM"),
     );

@@ -73,13 +73,14 @@ pub fn cycles(cycles: &[Cycle], sent: f64, peak: f64, now: f64) {
     println!("poolwatch memory:      peak RSS {peak:.0} MB while polling (VmHWM), {now:.0} MB now");
 }
 
-pub fn latency(what: &str, nas: usize, results: &[Latency], peak: f64) {
+pub fn latency(what: &str, nas: usize, first: Duration, results: &[Latency], peak: f64) {
     let resources = results.first().map_or(0, |r| r.total);
     let all: Vec<Duration> = results.iter().flat_map(|r| r.samples.clone()).collect();
     println!(
         "GET /api/v2/resources, {what} ({nas} NAS, {resources} resources), poller stopped, {} requests:",
         all.len()
     );
+    println!("  first request after polling (builds every connection's chunk): {first:.2?}");
     for r in results {
         println!(
             "  {:<16} p50 {:>9.2?}  p99 {:>9.2?}  ({} matches, {} KB body, {} samples)",
