@@ -3,6 +3,8 @@
 use model::monitor::{Resource, ResourcePage, ResourceType};
 use model::resources::Status;
 
+use memchr::memmem::Finder;
+
 use super::Resources;
 
 pub const DEFAULT_LIMIT: usize = 200;
@@ -108,33 +110,67 @@ impl ResourceQuery {
     }
 
     pub fn matches(&self, r: &Resource) -> bool {
+        let finder = self.q.as_deref().map(Finder::new);
+        self.matches_with(r, finder.as_ref())
+    }
+
+    fn connection_matches(&self, r: &Resource) -> bool {
+        self.connection
+            .as_deref()
+            .is_none_or(|c| r.connection_id == c || r.connection_name == c)
+    }
+
+    fn matches_with(&self, r: &Resource, q: Option<&Finder<'_>>) -> bool {
         self.source
             .as_deref()
             .is_none_or(|s| r.sources.iter().any(|x| x == s))
             && (self.types.is_empty() || self.types.contains(&r.kind))
             && (self.statuses.is_empty() || self.statuses.contains(&r.status))
-            && self
-                .connection
-                .as_deref()
-                .is_none_or(|c| r.connection_id == c || r.connection_name == c)
-            && self.q.as_deref().is_none_or(|q| {
+            && self.connection_matches(r)
+            && q.is_none_or(|q| {
                 contains_lowercase(&r.name, q)
                     || contains_lowercase(&r.id, q)
                     || contains_lowercase(&r.connection_name, q)
             })
     }
 
+    /// The parts of a chunk (one connection's resources, sorted by type)
+    /// that can match: none when the connection does not, only the runs of
+    /// the wanted types otherwise.
+    fn candidates<'a>(&self, chunk: &'a [Resource]) -> Vec<&'a [Resource]> {
+        if chunk.first().is_none_or(|r| !self.connection_matches(r)) {
+            return Vec::new();
+        }
+        if self.types.is_empty() {
+            return vec![chunk];
+        }
+        let mut kinds = self.types.clone();
+        kinds.sort();
+        kinds.dedup();
+        kinds
+            .into_iter()
+            .map(|kind| {
+                let start = chunk.partition_point(|r| r.kind < kind);
+                let end = chunk.partition_point(|r| r.kind <= kind);
+                &chunk[start..end]
+            })
+            .collect()
+    }
+
     /// Applies the filters to `all` (already in stable order) and cuts the
     /// page; only the page's resources are copied.
     pub fn page(&self, all: Resources) -> ResourcePage {
+        let finder = self.q.as_deref().map(Finder::new);
         let mut total = 0;
         let mut data = Vec::new();
         for chunk in all.into_chunks() {
-            for r in chunk.iter().filter(|r| self.matches(r)) {
-                if total >= self.offset && data.len() < self.limit {
-                    data.push(r.clone());
+            for run in self.candidates(&chunk) {
+                for r in run.iter().filter(|r| self.matches_with(r, finder.as_ref())) {
+                    if total >= self.offset && data.len() < self.limit {
+                        data.push(r.clone());
+                    }
+                    total += 1;
                 }
-                total += 1;
             }
         }
         ResourcePage {
@@ -148,13 +184,13 @@ impl ResourceQuery {
 
 /// `text.to_lowercase().contains(needle)` without the copy when `text` is
 /// ASCII without capitals, as ids and most names are.
-fn contains_lowercase(text: &str, needle: &str) -> bool {
+fn contains_lowercase(text: &str, needle: &Finder<'_>) -> bool {
     if text
         .bytes()
         .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
     {
-        text.to_lowercase().contains(needle)
+        needle.find(text.to_lowercase().as_bytes()).is_some()
     } else {
-        text.contains(needle)
+        needle.find(text.as_bytes()).is_some()
     }
 }
