@@ -121,16 +121,31 @@ impl ResourceQuery {
     }
 
     fn matches_with(&self, r: &Resource, q: Option<&Finder<'_>>) -> bool {
+        self.matches_except_text(r)
+            && q.is_none_or(|q| {
+                contains_lowercase(&r.name, q)
+                    || contains_lowercase(&r.id, q)
+                    || contains_lowercase(&r.connection_name, q)
+            })
+    }
+
+    fn matches_except_text(&self, r: &Resource) -> bool {
         self.source
             .as_deref()
             .is_none_or(|s| r.sources.iter().any(|x| x == s))
             && (self.types.is_empty() || self.types.contains(&r.kind))
             && (self.statuses.is_empty() || self.statuses.contains(&r.status))
             && self.connection_matches(r)
+    }
+
+    /// [`Self::matches`] for one resource of a chunk whose connection name
+    /// is already known not to contain `q`. Every id but a system's ends
+    /// with the resource's name, so the id alone answers for the name.
+    fn matches_in_chunk(&self, r: &Resource, q: Option<&Finder<'_>>) -> bool {
+        self.matches_except_text(r)
             && q.is_none_or(|q| {
-                contains_lowercase(&r.name, q)
-                    || contains_lowercase(&r.id, q)
-                    || contains_lowercase(&r.connection_name, q)
+                contains_lowercase(&r.id, q)
+                    || (r.kind == ResourceType::System && contains_lowercase(&r.name, q))
             })
     }
 
@@ -164,8 +179,15 @@ impl ResourceQuery {
         let mut total = 0;
         let mut data = Vec::new();
         for chunk in all.into_chunks() {
+            // All of a chunk shares its connection name: when that holds the
+            // text, the text filter passes everything in the chunk.
+            let q = finder.as_ref().filter(|q| {
+                chunk
+                    .first()
+                    .is_none_or(|r| !contains_lowercase(&r.connection_name, q))
+            });
             for run in self.candidates(&chunk) {
-                for r in run.iter().filter(|r| self.matches_with(r, finder.as_ref())) {
+                for r in run.iter().filter(|r| self.matches_in_chunk(r, q)) {
                     if total >= self.offset && data.len() < self.limit {
                         data.push(r.clone());
                     }
