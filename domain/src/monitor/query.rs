@@ -3,9 +3,11 @@
 use model::monitor::{Resource, ResourcePage, ResourceType};
 use model::resources::Status;
 
+use std::ops::Range;
+
 use memchr::memmem::Finder;
 
-use super::Resources;
+use super::{ResourceChunk, Resources};
 
 pub const DEFAULT_LIMIT: usize = 200;
 pub const MAX_LIMIT: usize = 5000;
@@ -138,26 +140,18 @@ impl ResourceQuery {
             && self.connection_matches(r)
     }
 
-    /// [`Self::matches`] for one resource of a chunk whose connection name
-    /// is already known not to contain `q`. Every id but a system's ends
-    /// with the resource's name, so the id alone answers for the name.
-    fn matches_in_chunk(&self, r: &Resource, q: Option<&Finder<'_>>) -> bool {
-        self.matches_except_text(r)
-            && q.is_none_or(|q| {
-                contains_lowercase(&r.id, q)
-                    || (r.kind == ResourceType::System && contains_lowercase(&r.name, q))
-            })
-    }
-
-    /// The parts of a chunk (one connection's resources, sorted by type)
-    /// that can match: none when the connection does not, only the runs of
-    /// the wanted types otherwise.
-    fn candidates<'a>(&self, chunk: &'a [Resource]) -> Vec<&'a [Resource]> {
-        if chunk.first().is_none_or(|r| !self.connection_matches(r)) {
+    /// The index ranges of a chunk (one connection's resources, sorted by
+    /// type) that can match: none when the connection or the statuses
+    /// cannot, only the runs of the wanted types otherwise.
+    fn candidates(&self, chunk: &ResourceChunk) -> Vec<Range<usize>> {
+        let all = chunk.resources();
+        let possible = all.first().is_some_and(|r| self.connection_matches(r))
+            && (self.statuses.is_empty() || self.statuses.iter().any(|s| chunk.has_status(*s)));
+        if !possible {
             return Vec::new();
         }
         if self.types.is_empty() {
-            return vec![chunk];
+            return std::iter::once(0..all.len()).collect();
         }
         let mut kinds = self.types.clone();
         kinds.sort();
@@ -165,11 +159,36 @@ impl ResourceQuery {
         kinds
             .into_iter()
             .map(|kind| {
-                let start = chunk.partition_point(|r| r.kind < kind);
-                let end = chunk.partition_point(|r| r.kind <= kind);
-                &chunk[start..end]
+                all.partition_point(|r| r.kind < kind)..all.partition_point(|r| r.kind <= kind)
             })
             .collect()
+    }
+
+    /// The indices of a chunk's resources that pass every filter, in order.
+    fn chunk_matches(&self, chunk: &ResourceChunk, q: Option<&Finder<'_>>) -> Vec<usize> {
+        let ranges = self.candidates(chunk);
+        let all = chunk.resources();
+        let passes = |i: &usize| self.matches_except_text(&all[*i]);
+        // All of a chunk shares its connection name: when that holds the
+        // text, the text filter passes everything in the chunk.
+        let q = q.filter(|q| {
+            all.first()
+                .is_some_and(|r| !contains_lowercase(&r.connection_name, q))
+        });
+        let Some(q) = q else {
+            return ranges.into_iter().flatten().filter(passes).collect();
+        };
+        let Some(mut hits) = chunk.ids_containing(q) else {
+            let text = |i: &usize| self.matches_with(&all[*i], Some(q));
+            return ranges.into_iter().flatten().filter(text).collect();
+        };
+        // Every id but a system's ends with the resource's name.
+        let systems = all.partition_point(|r| r.kind == ResourceType::System);
+        hits.extend((0..systems).filter(|&i| contains_lowercase(&all[i].name, q)));
+        hits.sort_unstable();
+        hits.dedup();
+        hits.retain(|i| ranges.iter().any(|r| r.contains(i)) && passes(i));
+        hits
     }
 
     /// Applies the filters to `all` (already in stable order) and cuts the
@@ -179,20 +198,11 @@ impl ResourceQuery {
         let mut total = 0;
         let mut data = Vec::new();
         for chunk in all.into_chunks() {
-            // All of a chunk shares its connection name: when that holds the
-            // text, the text filter passes everything in the chunk.
-            let q = finder.as_ref().filter(|q| {
-                chunk
-                    .first()
-                    .is_none_or(|r| !contains_lowercase(&r.connection_name, q))
-            });
-            for run in self.candidates(&chunk) {
-                for r in run.iter().filter(|r| self.matches_in_chunk(r, q)) {
-                    if total >= self.offset && data.len() < self.limit {
-                        data.push(r.clone());
-                    }
-                    total += 1;
+            for i in self.chunk_matches(&chunk, finder.as_ref()) {
+                if total >= self.offset && data.len() < self.limit {
+                    data.push(chunk.resources()[i].clone());
                 }
+                total += 1;
             }
         }
         ResourcePage {
@@ -216,3 +226,7 @@ fn contains_lowercase(text: &str, needle: &Finder<'_>) -> bool {
         needle.find(text.as_bytes()).is_some()
     }
 }
+
+#[cfg(test)]
+#[path = "query_tests.rs"]
+mod tests;

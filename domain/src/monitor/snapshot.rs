@@ -8,7 +8,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
+use memchr::memmem::Finder;
 use model::monitor::Resource;
+use model::resources::Status;
 use tokio::time::Instant;
 
 use super::entry::NasEntry;
@@ -17,8 +19,74 @@ use super::resources::build;
 /// Every resource, ordered by connection name, connection id, type and id.
 #[derive(Clone, Debug, Default)]
 pub struct Resources {
-    chunks: Vec<Arc<[Resource]>>,
+    chunks: Vec<Arc<ResourceChunk>>,
     len: usize,
+}
+
+/// One connection's resources, sorted by type then id, with what lets a
+/// query skip or search them without visiting each one: the statuses
+/// present, and every id lower-cased in one contiguous text.
+#[derive(Debug)]
+pub struct ResourceChunk {
+    resources: Vec<Resource>,
+    statuses: u8,
+    /// Each lower-cased id followed by a NUL.
+    ids: String,
+    starts: Vec<usize>,
+}
+
+fn status_bit(status: Status) -> u8 {
+    1 << match status {
+        Status::Online => 0,
+        Status::Warning => 1,
+        Status::Critical => 2,
+        Status::Offline => 3,
+        Status::Unknown => 4,
+    }
+}
+
+impl ResourceChunk {
+    fn new(resources: Vec<Resource>) -> Self {
+        let mut ids = String::new();
+        let mut starts = Vec::with_capacity(resources.len());
+        let mut statuses = 0;
+        for r in &resources {
+            starts.push(ids.len());
+            ids.push_str(&r.id.to_lowercase());
+            ids.push('\0');
+            statuses |= status_bit(r.status);
+        }
+        Self {
+            resources,
+            statuses,
+            ids,
+            starts,
+        }
+    }
+
+    pub fn resources(&self) -> &[Resource] {
+        &self.resources
+    }
+
+    pub fn has_status(&self, status: Status) -> bool {
+        self.statuses & status_bit(status) != 0
+    }
+
+    /// Indices, in order, of the resources whose lower-cased id contains
+    /// `needle`; `None` when the needle holds a NUL (the separator).
+    pub fn ids_containing(&self, needle: &Finder<'_>) -> Option<Vec<usize>> {
+        if needle.needle().contains(&0) {
+            return None;
+        }
+        let mut hits: Vec<usize> = Vec::new();
+        for at in needle.find_iter(self.ids.as_bytes()) {
+            let index = self.starts.partition_point(|&start| start <= at) - 1;
+            if hits.last() != Some(&index) {
+                hits.push(index);
+            }
+        }
+        Some(hits)
+    }
 }
 
 impl Resources {
@@ -31,11 +99,11 @@ impl Resources {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Resource> {
-        self.chunks.iter().flat_map(|c| c.iter())
+        self.chunks.iter().flat_map(|c| c.resources.iter())
     }
 
     /// The per-connection chunks, in order.
-    pub fn into_chunks(self) -> Vec<Arc<[Resource]>> {
+    pub fn into_chunks(self) -> Vec<Arc<ResourceChunk>> {
         self.chunks
     }
 
@@ -50,7 +118,7 @@ impl Resources {
 struct Chunk {
     generation: u64,
     expires: Option<Instant>,
-    resources: Arc<[Resource]>,
+    resources: Arc<ResourceChunk>,
 }
 
 #[derive(Debug, Default)]
@@ -67,7 +135,7 @@ impl ChunkCache {
         now: Instant,
         stale_after: impl Fn(&NasEntry) -> Duration,
     ) -> Resources {
-        let mut ordered: Vec<(&NasEntry, Arc<[Resource]>)> = entries
+        let mut ordered: Vec<(&NasEntry, Arc<ResourceChunk>)> = entries
             .map(|e| {
                 let id = &e.connection.id;
                 let valid = self.chunks.get(id).filter(|c| {
@@ -94,8 +162,8 @@ impl ChunkCache {
             (a.connection.name.as_str(), a.connection.id.as_str())
                 .cmp(&(b.connection.name.as_str(), b.connection.id.as_str()))
         });
-        let chunks: Vec<Arc<[Resource]>> = ordered.into_iter().map(|(_, c)| c).collect();
-        let len = chunks.iter().map(|c| c.len()).sum();
+        let chunks: Vec<Arc<ResourceChunk>> = ordered.into_iter().map(|(_, c)| c).collect();
+        let len = chunks.iter().map(|c| c.resources.len()).sum();
         Resources { chunks, len }
     }
 
@@ -108,7 +176,7 @@ impl ChunkCache {
         Chunk {
             generation: e.generation,
             expires: fresh.map(|at| at + stale_after),
-            resources: resources.into(),
+            resources: Arc::new(ResourceChunk::new(resources)),
         }
     }
 }
