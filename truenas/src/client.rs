@@ -202,8 +202,18 @@ impl Client {
                 .await?;
             offset += page.len();
             let done = page.len() < DATASET_PAGE || self.transport() == Some(Transport::Rest);
-            for dataset in page {
-                flatten_into(dataset, &mut all);
+            // A `Dataset` is a few KiB inline: the usual single flat page is
+            // returned as it is rather than moved entry by entry.
+            let flat = page.iter().all(|d| d.children.is_empty());
+            if done && flat && all.is_empty() {
+                return Ok(page);
+            }
+            if flat {
+                all.extend(page);
+            } else {
+                for dataset in page {
+                    flatten_into(dataset, &mut all);
+                }
             }
             if done {
                 return Ok(all);

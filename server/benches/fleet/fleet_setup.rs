@@ -20,7 +20,7 @@ use crate::sims::SimNas;
 /// seconds, then the fleet is idle until the next round.
 pub const POLL_EVERY: Duration = Duration::from_secs(10);
 /// How often the bench reads every connection's poll status.
-const WATCH_EVERY: Duration = Duration::from_millis(25);
+const WATCH_EVERY: Duration = Duration::from_millis(100);
 
 pub fn services(dir: &std::path::Path, connections: usize) -> Arc<Services> {
     let config = ServicesConfig {
