@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::config::{ConnectionConfig, Fingerprint};
+use crate::dataset_query::{DATASET_FIELDS, DATASET_PROPERTIES, flatten_into};
 use crate::error::Error;
 use crate::rest::RestCall;
 use crate::rpc::METHOD_NOT_FOUND;
@@ -18,53 +19,6 @@ use crate::types::{Alert, Dataset, Disk, Pool, ReplicationTask, Snapshot, System
 /// Datasets per request: about 0.8 KiB each with [`DATASET_PROPERTIES`]
 /// (3.5 KiB with every property), so a page stays under a MiB.
 const DATASET_PAGE: usize = 1_000;
-
-/// The ZFS properties (libzfs names) `datasets()` asks for: the ones the
-/// health model and the metrics read. `encryption`, `encryptionroot` and
-/// `keystatus` make TrueNAS report `encrypted`, `encryption_root`,
-/// `key_loaded` and `locked` (24.10 computes them from these properties,
-/// 25.10 adds them when any crypto property is asked for).
-pub const DATASET_PROPERTIES: &[&str] = &[
-    "used",
-    "available",
-    "quota",
-    "volsize",
-    "compressratio",
-    "readonly",
-    "mountpoint",
-    "encryption",
-    "encryptionroot",
-    "keystatus",
-];
-
-/// The fields `datasets()` keeps over JSON-RPC (`select`), leaving out the
-/// nested `children` trees.
-pub const DATASET_FIELDS: &[&str] = &[
-    "id",
-    "type",
-    "name",
-    "pool",
-    "mountpoint",
-    "encrypted",
-    "encryption_root",
-    "key_loaded",
-    "locked",
-    "used",
-    "available",
-    "quota",
-    "volsize",
-    "compressratio",
-    "readonly",
-];
-
-/// Moves `dataset` and its nested descendants into `out`, parents first.
-fn flatten_into(mut dataset: Dataset, out: &mut Vec<Dataset>) {
-    let children = std::mem::take(&mut dataset.children);
-    out.push(dataset);
-    for child in children {
-        flatten_into(child, out);
-    }
-}
 
 /// What [`Client::test_connection`] learnt about a NAS.
 #[derive(Debug, Clone, PartialEq, Eq)]
