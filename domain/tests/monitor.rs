@@ -70,7 +70,7 @@ async fn add(w: &World, name: &str, nas: &RunningSim) -> String {
 async fn until(w: &World, what: &str, check: impl Fn(&[Resource]) -> bool) -> Vec<Resource> {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
-        let resources = w.services.registry().resources();
+        let resources = w.services.registry().resources().to_vec();
         if check(&resources) {
             return resources;
         }
@@ -295,7 +295,7 @@ async fn timeouts_and_refused_keys_are_classified() {
     assert_eq!(category(&slow_id).as_deref(), Some("timeout"));
     assert_eq!(category(&refused_id).as_deref(), Some("auth"));
     let system = find(
-        &w.services.registry().resources(),
+        &w.services.registry().resources().to_vec(),
         &format!("truenas:{refused_id}/system"),
     )
     .unwrap()

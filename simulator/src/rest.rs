@@ -54,8 +54,10 @@ fn route(path: &str) -> Option<(&'static str, bool)> {
 fn params_from_query(query: Option<&str>) -> Value {
     let mut extra = serde_json::Map::new();
     let mut options = serde_json::Map::new();
-    for pair in query.unwrap_or_default().split('&') {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(query.unwrap_or_default()).unwrap_or_default();
+    for (key, value) in &pairs {
+        let (key, value) = (key.as_str(), value.as_str());
         if let Some(name) = key.strip_prefix("extra.") {
             let parsed = serde_json::from_str(value).unwrap_or_else(|_| json!(value));
             extra.insert(name.to_owned(), parsed);
@@ -97,11 +99,7 @@ pub(crate) async fn handle(
     if (method == Method::POST) != post {
         return text(StatusCode::METHOD_NOT_ALLOWED, "405: Method Not Allowed");
     }
-    let now = crate::now_ms();
-    match state
-        .data()
-        .answer(name, &params_from_query(query.as_deref()), now)
-    {
+    match state.answer(name, &params_from_query(query.as_deref())) {
         Ok(body) if scenario == Scenario::Malformed => json_body(crate::truncate(&body)),
         Ok(body) => json_body(body.to_string()),
         Err(Fault::MethodNotFound) => text(StatusCode::NOT_FOUND, "404: Not Found"),
@@ -128,7 +126,12 @@ mod tests {
     fn extra_options_are_json_values() {
         let params = params_from_query(Some("extra.pools=true&limit=5&extra.name=%22x"));
         assert_eq!(params[1]["extra"]["pools"], true);
-        assert_eq!(params[1]["extra"]["name"], "%22x");
+        assert_eq!(
+            params[1]["extra"]["name"], "\"x",
+            "percent-decoded, then not JSON"
+        );
+        let listed = params_from_query(Some("extra.properties=%5B%22used%22%5D"));
+        assert_eq!(listed[1]["extra"]["properties"], json!(["used"]));
         assert!(params[1]["extra"].get("limit").is_none());
         assert_eq!(params[1]["limit"], 5);
     }

@@ -118,7 +118,7 @@ async fn answer(state: &SimState, text: &str, authenticated: &mut bool) -> Strin
     if !*authenticated {
         return call_error(&id, 207, "ENOTAUTHENTICATED", "Not authenticated");
     }
-    match state.data().answer(method, &params, crate::now_ms()) {
+    match state.answer(method, &params) {
         Ok(body) if scenario == Scenario::Malformed => crate::truncate(&result(&id, &body)),
         Ok(body) => result(&id, &body),
         Err(Fault::MethodNotFound) => protocol_error(&id, -32601, "Method does not exist"),

@@ -22,12 +22,12 @@ pub(crate) struct SimState {
 
 impl SimState {
     pub(crate) fn new(config: SimConfig) -> Self {
-        let data = NasData::build(&config, config.scenario);
+        let data = NasData::shared(&config, config.scenario);
         let (scenario, _) = watch::channel(config.scenario);
         let (generation, _) = watch::channel(0);
         Self {
             config,
-            data: RwLock::new(Arc::new(data)),
+            data: RwLock::new(data),
             scenario,
             generation,
             connection_generation: Arc::new(AtomicU64::new(0)),
@@ -44,15 +44,25 @@ impl SimState {
         self.scenario.subscribe()
     }
 
-    pub(crate) fn data(&self) -> Arc<NasData> {
+    fn data(&self) -> Arc<NasData> {
         self.data
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
     }
 
+    /// This NAS's answer to `method` (see [`NasData::answer`]).
+    pub(crate) fn answer(
+        &self,
+        method: &str,
+        params: &serde_json::Value,
+    ) -> Result<Arc<str>, crate::data::Fault> {
+        self.data()
+            .answer_as(&self.config, method, params, crate::now_ms())
+    }
+
     pub(crate) fn set_scenario(&self, scenario: Scenario) {
-        let data = Arc::new(NasData::build(&self.config, scenario));
+        let data = NasData::shared(&self.config, scenario);
         *self.data.write().unwrap_or_else(PoisonError::into_inner) = data;
         self.scenario.send_replace(scenario);
         tracing::info!(host = %self.config.hostname, %scenario, "scenario switched");

@@ -42,12 +42,13 @@ fn main() {
         scenario: Scenario::Large,
         ..SimConfig::default()
     };
+    // What `Client::datasets` asks for over JSON-RPC, in one page.
+    let options = json!({
+        "extra": {"properties": truenas::DATASET_PROPERTIES, "retrieve_user_props": false},
+        "select": truenas::DATASET_FIELDS,
+    });
     let bytes = NasData::build(&config, Scenario::Large)
-        .answer(
-            "pool.dataset.query",
-            &json!([[], {"extra": {"retrieve_children": false}}]),
-            0,
-        )
+        .answer("pool.dataset.query", &json!([[], options]), 0)
         .expect("the simulator answers pool.dataset.query")
         .as_bytes()
         .to_vec();

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::config::{ConnectionConfig, Fingerprint};
+use crate::dataset_query::{DATASET_FIELDS, DATASET_PROPERTIES, flatten_into};
 use crate::error::Error;
 use crate::rest::RestCall;
 use crate::rpc::METHOD_NOT_FOUND;
@@ -15,7 +16,8 @@ use crate::session::{Session, Transport};
 use crate::tls::{SeenCert, client_config};
 use crate::types::{Alert, Dataset, Disk, Pool, ReplicationTask, Snapshot, SystemInfo};
 
-/// Datasets per request: about 3.5 KiB each, so a page is a few MiB.
+/// Datasets per request: about 0.8 KiB each with [`DATASET_PROPERTIES`]
+/// (3.5 KiB with every property), so a page stays under a MiB.
 const DATASET_PAGE: usize = 1_000;
 
 /// What [`Client::test_connection`] learnt about a NAS.
@@ -115,29 +117,58 @@ impl Client {
             .await
     }
 
-    /// Every dataset, flat, without the nested `children` trees, fetched in
-    /// pages so a NAS with thousands of datasets stays under the answer size
-    /// limit.
+    /// Every dataset, with only the properties poolwatch reads (see
+    /// [`DATASET_PROPERTIES`]); the other fields are `None`.
+    ///
+    /// JSON-RPC asks for the flat list with `select`, which drops each
+    /// entry's nested `children` tree, in pages so a NAS with thousands of
+    /// datasets stays under the answer size limit. REST has no `select`, so
+    /// it asks for the hierarchy (`extra.flat=false`: the pools' root
+    /// datasets with their descendants nested, each dataset once) and
+    /// flattens it. `extra.retrieve_children=false` is no way out: TrueNAS
+    /// then does not descend below the root datasets at all.
     pub async fn datasets(&self) -> Result<Vec<Dataset>, Error> {
+        let quoted: Vec<String> = DATASET_PROPERTIES
+            .iter()
+            .map(|p| format!("\"{p}\""))
+            .collect();
+        let properties = format!("[{}]", quoted.join(","));
         let mut all = Vec::new();
+        let mut offset = 0;
         loop {
-            let offset = all.len().to_string();
-            let limit = DATASET_PAGE.to_string();
             let query = [
-                ("extra.retrieve_children", "false"),
-                ("limit", limit.as_str()),
-                ("offset", offset.as_str()),
+                ("extra.flat", "false"),
+                ("extra.properties", properties.as_str()),
+                ("extra.retrieve_user_props", "false"),
             ];
             let rest = RestCall {
                 query: &query,
                 ..RestCall::get("/pool/dataset")
             };
-            let options = json!({"extra": {"retrieve_children": false}, "limit": DATASET_PAGE, "offset": all.len()});
+            let options = json!({
+                "extra": {"properties": DATASET_PROPERTIES, "retrieve_user_props": false},
+                "select": DATASET_FIELDS,
+                "limit": DATASET_PAGE,
+                "offset": offset,
+            });
             let page: Vec<Dataset> = self
                 .call("pool.dataset.query", json!([[], options]), rest)
                 .await?;
-            let done = page.len() < DATASET_PAGE;
-            all.extend(page);
+            offset += page.len();
+            let done = page.len() < DATASET_PAGE || self.transport() == Some(Transport::Rest);
+            // A `Dataset` is a few KiB inline: the usual single flat page is
+            // returned as it is rather than moved entry by entry.
+            let flat = page.iter().all(|d| d.children.is_empty());
+            if done && flat && all.is_empty() {
+                return Ok(page);
+            }
+            if flat {
+                all.extend(page);
+            } else {
+                for dataset in page {
+                    flatten_into(dataset, &mut all);
+                }
+            }
             if done {
                 return Ok(all);
             }

@@ -5,6 +5,7 @@
 
 mod client;
 mod config;
+mod dataset_query;
 pub mod decode;
 mod error;
 mod login;
@@ -17,6 +18,7 @@ pub mod types;
 
 pub use client::{Client, ConnectionReport};
 pub use config::{ConnectionConfig, Fingerprint, TlsMode};
+pub use dataset_query::{DATASET_FIELDS, DATASET_PROPERTIES};
 pub use error::{Category, Error};
 pub use secret::ApiKey;
 pub use session::Transport;

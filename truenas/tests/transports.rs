@@ -44,15 +44,23 @@ async fn read_everything(client: &Client) {
         Some(500 << 30)
     );
     let media = datasets.iter().find(|d| d.id == "tank/media").unwrap();
+    assert!(media.compressratio.is_some() && media.used.is_some());
+    assert_eq!(media.quota.as_ref().and_then(|p| p.as_limit()), None);
+    assert!(media.quota.as_ref().unwrap().parsed.is_null());
     assert!(
-        media
-            .user_properties
-            .as_ref()
-            .unwrap()
-            .contains_key("poolwatch:owner")
+        media.user_properties.is_none() && media.refquota.is_none(),
+        "only the properties poolwatch reads are asked for"
     );
-    assert_eq!(media.refquota.as_ref().and_then(|p| p.as_limit()), None);
-    assert!(media.refquota.as_ref().unwrap().parsed.is_null());
+    let replica = datasets.iter().find(|d| d.id == "backup/replica").unwrap();
+    assert_eq!(
+        replica.readonly.as_ref().and_then(|p| p.as_bool()),
+        Some(true)
+    );
+    let secure = datasets.iter().find(|d| d.id == "tank/secure").unwrap();
+    assert_eq!(
+        (secure.encrypted, secure.is_locked()),
+        (Some(true), Some(false))
+    );
 
     let disks = client.disks().await.unwrap();
     let sda = disks.iter().find(|d| d.name == "sda").unwrap();

@@ -20,8 +20,13 @@ pub fn pools(scenario: Scenario) -> Vec<Pool> {
     answer(scenario, "pool.query", &json!([]))
 }
 
+/// The JSON-RPC request `Client::datasets` sends (one page).
 pub fn datasets(scenario: Scenario) -> Vec<Dataset> {
-    let params = json!([[], {"extra": {"retrieve_children": false}}]);
+    let options = json!({
+        "extra": {"properties": truenas::DATASET_PROPERTIES, "retrieve_user_props": false},
+        "select": truenas::DATASET_FIELDS,
+    });
+    let params = json!([[], options]);
     answer(scenario, "pool.dataset.query", &params)
 }
 

@@ -16,7 +16,7 @@ pub mod vdev;
 #[cfg(test)]
 mod arbitrary;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 use model::resources::{Reason, ReasonCode, Status};
 use time::OffsetDateTime;

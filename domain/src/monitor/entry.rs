@@ -30,6 +30,9 @@ pub struct NasEntry {
     pub transport: Option<String>,
     pub connected: bool,
     pub dampers: Dampers<String, Status>,
+    /// Bumped by every change that shows in the entry's resources, so the
+    /// readers' cached chunk of them is rebuilt.
+    pub generation: u64,
 }
 
 impl NasEntry {
@@ -45,6 +48,7 @@ impl NasEntry {
             transport: None,
             connected: false,
             dampers: Dampers::new(Status::Unknown),
+            generation: 0,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod poller;
 pub mod query;
 mod registry;
 mod resources;
+mod snapshot;
 
 use std::time::SystemTime;
 
@@ -17,6 +18,7 @@ pub use poller::{MonitorHandle, next_wait};
 pub use query::{QueryError, ResourceQuery};
 pub use registry::{DEFAULT_STALE_AFTER, Registry};
 pub use resources::{alert_status, resource_id};
+pub use snapshot::{ResourceChunk, Resources};
 
 fn rfc3339(at: SystemTime) -> String {
     OffsetDateTime::from(at)

@@ -4,20 +4,19 @@
 //! version that live updates follow.
 
 use std::collections::HashMap;
-use std::sync::RwLock;
+use std::sync::{Mutex, PoisonError, RwLock};
 use std::time::{Duration, SystemTime};
 
-use model::monitor::{
-    ConnectionView, PollError, PollStatus, Resource, SystemSummary, TransportStatus,
-};
+use model::monitor::{ConnectionView, PollError, PollStatus, SystemSummary, TransportStatus};
 use model::resources::StorageHealth;
 use tokio::sync::watch;
 use tokio::time::Instant;
 
 use super::entry::{NasData, NasEntry};
 use super::metrics::PollMetrics;
-use super::resources::{build, resource_statuses};
+use super::resources::resource_statuses;
 use super::rfc3339;
+use super::snapshot::{ChunkCache, Resources};
 use crate::connections::StoredConnection;
 
 /// Default staleness threshold (`POOLWATCH_STALE_AFTER_SECONDS`).
@@ -30,6 +29,7 @@ pub struct Registry {
     entries: RwLock<HashMap<String, NasEntry>>,
     version: watch::Sender<u64>,
     metrics: PollMetrics,
+    chunks: Mutex<ChunkCache>,
 }
 
 impl Registry {
@@ -41,6 +41,7 @@ impl Registry {
             entries: RwLock::new(HashMap::new()),
             version,
             metrics: PollMetrics::default(),
+            chunks: Mutex::new(ChunkCache::default()),
         }
     }
 
@@ -83,7 +84,10 @@ impl Registry {
         self.write(|entries| {
             entries
                 .entry(connection.id.clone())
-                .and_modify(|e| e.connection = connection.clone())
+                .and_modify(|e| {
+                    e.connection = connection.clone();
+                    e.generation += 1;
+                })
                 .or_insert_with(|| NasEntry::new(connection.clone()));
         });
     }
@@ -132,6 +136,7 @@ impl Registry {
             e.last_error = None;
             e.transport = transport.or(e.transport.take());
             e.connected = true;
+            e.generation += 1;
         });
     }
 
@@ -151,6 +156,7 @@ impl Registry {
                 .record(&e.connection.name, took, Some(category));
             e.consecutive_failures = e.consecutive_failures.saturating_add(1);
             e.connected = false;
+            e.generation += 1;
             e.last_error = Some(PollError {
                 at: rfc3339(SystemTime::now()),
                 message,
@@ -159,30 +165,15 @@ impl Registry {
         });
     }
 
-    /// Every resource, in a stable order (connection name, then id).
-    pub fn resources(&self) -> Vec<Resource> {
+    /// Every resource, in a stable order (connection name, connection id,
+    /// type, id). Cheap when little changed since the last call: see
+    /// [`Resources`].
+    pub fn resources(&self) -> Resources {
         let now = Instant::now();
-        let mut all = self.read(|entries| {
-            entries
-                .values()
-                .flat_map(|e| build(e, now, self.stale_after(&e.connection)))
-                .collect::<Vec<_>>()
-        });
-        all.sort_by(|a, b| {
-            (
-                a.connection_name.as_str(),
-                a.connection_id.as_str(),
-                a.kind,
-                a.id.as_str(),
-            )
-                .cmp(&(
-                    b.connection_name.as_str(),
-                    b.connection_id.as_str(),
-                    b.kind,
-                    b.id.as_str(),
-                ))
-        });
-        all
+        self.read(|entries| {
+            let mut chunks = self.chunks.lock().unwrap_or_else(PoisonError::into_inner);
+            chunks.snapshot(entries.values(), now, |e| self.stale_after(&e.connection))
+        })
     }
 
     /// The poll and transport status of a connection, if it is monitored.

@@ -1,8 +1,7 @@
 //! `pool.dataset.query` entries (`PoolDatasetEntry` in
 //! `api/v25_10_0/pool_dataset.py`, built by
-//! `plugins/pool_/dataset_query_utils.py`). The default answer is the flat
-//! list of every dataset, each carrying its full `children` tree;
-//! `extra.retrieve_children=false` drops the trees.
+//! `plugins/pool_/dataset_query_utils.py`) with every property; the query
+//! options are applied in `dataset_query.rs`.
 
 use serde_json::{Map, Value, json};
 
@@ -158,31 +157,4 @@ pub(crate) fn entry(spec: &DatasetSpec, legacy: bool) -> Value {
         map.insert("xattr".into(), text("sa", inherited));
     }
     Value::Object(map)
-}
-
-/// The answer for a given `extra.retrieve_children`: the flat list, each
-/// entry with its descendants nested under `children` when asked.
-pub(crate) fn answer(flat: &[Value], retrieve_children: bool) -> Value {
-    if !retrieve_children {
-        return Value::Array(flat.to_vec());
-    }
-    Value::Array(flat.iter().map(|d| with_children(d, flat)).collect())
-}
-
-fn with_children(dataset: &Value, flat: &[Value]) -> Value {
-    let name = dataset["name"].as_str().unwrap_or_default();
-    let prefix = format!("{name}/");
-    let children: Vec<Value> = flat
-        .iter()
-        .filter(|d| {
-            d["name"]
-                .as_str()
-                .and_then(|n| n.strip_prefix(&prefix))
-                .is_some_and(|rest| !rest.contains('/'))
-        })
-        .map(|child| with_children(child, flat))
-        .collect();
-    let mut out = dataset.clone();
-    out["children"] = Value::Array(children);
-    out
 }

@@ -3,6 +3,7 @@
 //! polls a large NAS many times, and a thousand simulators share one process.
 
 mod dataset;
+mod dataset_query;
 mod disk;
 mod events;
 mod layout;
@@ -12,7 +13,7 @@ mod scan;
 mod system;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 
 use serde_json::{Value, json};
 
@@ -53,26 +54,55 @@ impl NasData {
         }
     }
 
+    /// The data for `config` in `scenario`, shared with every other
+    /// simulator of this process whose answers would be the same (only
+    /// `system.info` differs between them, and [`Self::answer_as`] renders
+    /// it per NAS). A thousand large NAS would otherwise each hold their own
+    /// copy: 17 GB for 1,000 NAS of 500 datasets.
+    pub(crate) fn shared(config: &SimConfig, scenario: Scenario) -> Arc<Self> {
+        let key = SharedKey::new(config, scenario);
+        let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+        shared.retain(|(_, data)| data.strong_count() > 0);
+        if let Some(data) = shared
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, data)| data.upgrade())
+        {
+            return data;
+        }
+        let data = Arc::new(Self::build(config, scenario));
+        shared.push((key, Arc::downgrade(&data)));
+        data
+    }
+
     /// The JSON text of `method`'s result for these `params` (JSON-RPC
     /// positional params; REST callers translate their query into them).
     pub fn answer(&self, method: &str, params: &Value, now_ms: i64) -> Result<Arc<str>, Fault> {
-        if self.config.broken_methods.iter().any(|m| m == method) {
+        self.answer_as(&self.config, method, params, now_ms)
+    }
+
+    /// [`Self::answer`] for the NAS configured by `config`, which must have
+    /// the same data settings as the one this data was built for.
+    pub(crate) fn answer_as(
+        &self,
+        config: &SimConfig,
+        method: &str,
+        params: &Value,
+        now_ms: i64,
+    ) -> Result<Arc<str>, Fault> {
+        if config.broken_methods.iter().any(|m| m == method) {
             return Err(Fault::Internal);
         }
         if method == "system.info" {
-            return Ok(system::system_info(&self.config, now_ms).to_string().into());
+            return Ok(system::system_info(config, now_ms).to_string().into());
         }
-        let options = &params[1]["extra"];
+        let options = &params[1];
+        let extra = &options["extra"];
         let offset = params[1]["offset"].as_u64().unwrap_or(0) as usize;
         let limit = params[1]["limit"].as_u64().map(|l| l as usize);
         let key = match method {
-            "disk.query" => format!("{method}/{}", options["pools"].as_bool().unwrap_or(false)),
-            "pool.dataset.query" => {
-                format!(
-                    "{method}/{}",
-                    options["retrieve_children"].as_bool().unwrap_or(true)
-                )
-            }
+            "disk.query" => format!("{method}/{}", extra["pools"].as_bool().unwrap_or(false)),
+            "pool.dataset.query" => format!("{method}/{options}"),
             _ => method.to_owned(),
         };
         let key = format!("{key}/{offset}/{limit:?}");
@@ -90,13 +120,10 @@ impl NasData {
         let legacy = self.config.legacy;
         Ok(match method {
             "pool.query" => Value::Array(pool::pools(&self.layout, legacy)),
-            "pool.dataset.query" => dataset::answer(
-                &self.datasets,
-                options["retrieve_children"].as_bool().unwrap_or(true),
-            ),
+            "pool.dataset.query" => dataset_query::answer(&self.datasets, options, legacy),
             "disk.query" => Value::Array(disk::disks(
                 &self.layout,
-                options["pools"].as_bool().unwrap_or(false),
+                options["extra"]["pools"].as_bool().unwrap_or(false),
                 legacy,
             )),
             "disk.temperatures" => disk::temperatures(&self.layout),
@@ -138,6 +165,28 @@ impl NasData {
         Value::Array(list)
     }
 }
+
+/// What makes two simulators' data identical.
+#[derive(PartialEq)]
+struct SharedKey {
+    scenario: Scenario,
+    legacy: bool,
+    large: crate::config::LargeSize,
+    broken_methods: Vec<String>,
+}
+
+impl SharedKey {
+    fn new(config: &SimConfig, scenario: Scenario) -> Self {
+        Self {
+            scenario,
+            legacy: config.legacy,
+            large: config.large,
+            broken_methods: config.broken_methods.clone(),
+        }
+    }
+}
+
+static SHARED: Mutex<Vec<(SharedKey, Weak<NasData>)>> = Mutex::new(Vec::new());
 
 /// The `offset` / `limit` query options of list answers.
 fn page(value: Value, offset: usize, limit: Option<usize>) -> Value {
@@ -219,7 +268,7 @@ mod tests {
         let mut config = SimConfig::default();
         config.large.datasets = 1_234;
         let data = NasData::build(&config, Scenario::Large);
-        let params = json!([[], {"extra": {"retrieve_children": false}}]);
+        let params = json!([[], {"select": ["id"]}]);
         let list: Value =
             serde_json::from_str(&data.answer("pool.dataset.query", &params, 0).unwrap()).unwrap();
         assert_eq!(list.as_array().map(Vec::len), Some(1_234));

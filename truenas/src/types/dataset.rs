@@ -1,8 +1,8 @@
 //! `pool.dataset.query` (`PoolDatasetEntry` in `api/v25_10_0/pool_dataset.py`,
 //! built by `plugins/pool_/dataset_query_utils.py`; 24.10 in
-//! `plugins/pool_/dataset.py`). The client asks for the flat list without
-//! nested `children` (`extra.retrieve_children=false`): every dataset is in
-//! the list anyway and the trees would multiply the payload.
+//! `plugins/pool_/dataset.py`). `Client::datasets` asks only for the fields
+//! poolwatch reads, without the nested `children` trees that the default
+//! flat answer repeats under every ancestor.
 
 use std::collections::BTreeMap;
 
@@ -55,6 +55,10 @@ pub struct Dataset {
     pub comments: Option<Property>,
     /// `"namespace:name"` → property object.
     pub user_properties: Option<BTreeMap<String, Property>>,
+    /// Descendants, as the hierarchical answer (`extra.flat=false`) nests
+    /// them; `Client::datasets` lifts them into its flat list.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Dataset>,
 }
 
 impl Dataset {
