@@ -6,7 +6,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::auth::AuthError;
 use domain::connections::ConnectionError;
-use domain::store::StoreError;
 use model::connections::ErrorBody;
 
 #[derive(Debug, thiserror::Error)]
@@ -59,16 +58,9 @@ impl AppError {
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::Connection(e) => match e {
-                ConnectionError::Invalid { .. } => StatusCode::BAD_REQUEST,
-                ConnectionError::NotFound(_) => StatusCode::NOT_FOUND,
-                ConnectionError::LimitReached(_) => StatusCode::CONFLICT,
-                ConnectionError::Store(
-                    StoreError::Unreadable { .. } | StoreError::KeyChanged { .. },
-                ) => StatusCode::SERVICE_UNAVAILABLE,
-                ConnectionError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
-                ConnectionError::Test(_) => StatusCode::BAD_REQUEST,
-            },
+            AppError::Connection(e) => {
+                StatusCode::from_u16(e.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            }
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

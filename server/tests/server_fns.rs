@@ -78,7 +78,8 @@ async fn validation_errors_reach_the_wizard_with_their_field() {
     let input =
         json!({ "input": { "name": "x", "host": "nas", "apiKey": "k", "pollIntervalSeconds": 1 } });
     let response = json(&f.state, "POST", "/rpc/connections/add", input).await;
-    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    // The same status the REST API answers: refused input is the caller's.
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     let error = body_json(response).await;
     assert_eq!(error["code"], "invalid_config");
     assert_eq!(error["field"], "pollIntervalSeconds");

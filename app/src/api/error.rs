@@ -56,7 +56,14 @@ impl From<model::connections::ErrorBody> for ApiError {
 
 #[cfg(feature = "ssr")]
 impl From<domain::connections::ConnectionError> for ApiError {
+    /// Also gives the server function's response the status the REST API
+    /// would answer with (a refused input is a 400, not a 500).
     fn from(err: domain::connections::ConnectionError) -> Self {
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+            && let Ok(status) = http::StatusCode::from_u16(err.http_status())
+        {
+            response.set_status(status);
+        }
         err.to_body().into()
     }
 }

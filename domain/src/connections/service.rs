@@ -53,6 +53,21 @@ impl ConnectionError {
         }
     }
 
+    /// The HTTP status this error answers with, alike on the REST API and
+    /// the server functions: bad input is the caller's (4xx), an unreadable
+    /// store is the server's state (503), a failed write the server's fault.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            ConnectionError::Invalid { .. } | ConnectionError::Test(_) => 400,
+            ConnectionError::NotFound(_) => 404,
+            ConnectionError::LimitReached(_) => 409,
+            ConnectionError::Store(
+                StoreError::Unreadable { .. } | StoreError::KeyChanged { .. },
+            ) => 503,
+            ConnectionError::Store(_) => 500,
+        }
+    }
+
     pub fn field(&self) -> Option<&'static str> {
         match self {
             ConnectionError::Invalid { field, .. } => Some(field),
