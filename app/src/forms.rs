@@ -19,6 +19,7 @@ pub struct Input {
     pub hint: &'static str,
     /// `(value, text)` of a choice; empty for a text input. The first is preselected.
     pub options: &'static [(&'static str, &'static str)],
+    pub required: bool,
 }
 
 impl Input {
@@ -30,6 +31,7 @@ impl Input {
             autocomplete,
             hint: "",
             options: &[],
+            required: true,
         }
     }
 
@@ -45,6 +47,33 @@ impl Input {
             },
             hint: if new { PASSWORD_HINT } else { "" },
             options: &[],
+            required: true,
+        }
+    }
+
+    pub const fn choice(
+        id: &'static str,
+        label: &'static str,
+        options: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        Self {
+            options,
+            ..Self::text(id, label, "off")
+        }
+    }
+
+    pub const fn with_kind(self, kind: &'static str) -> Self {
+        Self { kind, ..self }
+    }
+
+    pub const fn with_hint(self, hint: &'static str) -> Self {
+        Self { hint, ..self }
+    }
+
+    pub const fn optional(self) -> Self {
+        Self {
+            required: false,
+            ..self
         }
     }
 

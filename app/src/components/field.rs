@@ -19,6 +19,7 @@ pub fn Field(
         autocomplete,
         hint,
         options,
+        required,
     } = *input;
     let element = NodeRef::<leptos::html::Input>::new();
     Effect::new(move || {
@@ -52,7 +53,7 @@ pub fn Field(
                 name=id
                 type=kind
                 autocomplete=autocomplete
-                required
+                required=required
                 prop:value=value
                 on:input=on_input
                 aria-invalid=invalid

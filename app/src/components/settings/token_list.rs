@@ -77,7 +77,9 @@ fn row(token: TokenInfo, revoke: impl Fn(String) + Copy + 'static) -> impl IntoV
                 class="button button-quiet"
                 type="button"
                 on:click=move |_| {
-                    if confirmed(&name) {
+                    if crate::dom::confirm(&format!(
+                        "Revoke the API token “{name}”? Scripts using it stop working at once."
+                    )) {
                         revoke(id.clone());
                     }
                 }
@@ -98,20 +100,5 @@ fn row(token: TokenInfo, revoke: impl Fn(String) + Copy + 'static) -> impl IntoV
             <td>{status}</td>
             <td>{action}</td>
         </tr>
-    }
-}
-
-/// The browser's confirmation dialog; without a window (tests) nothing is revoked.
-fn confirmed(name: &str) -> bool {
-    #[cfg(feature = "csr")]
-    {
-        let question =
-            format!("Revoke the API token “{name}”? Scripts using it stop working at once.");
-        web_sys::window().is_some_and(|w| w.confirm_with_message(&question).unwrap_or(false))
-    }
-    #[cfg(not(feature = "csr"))]
-    {
-        let _ = name;
-        false
     }
 }

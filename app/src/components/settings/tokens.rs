@@ -11,17 +11,14 @@ use crate::forms::{Input, values};
 
 const INPUTS: &[Input] = &[
     Input::text("name", "Token name", "off"),
-    Input {
-        id: "scope",
-        label: "Scope",
-        kind: "",
-        autocomplete: "",
-        hint: "",
-        options: &[
+    Input::choice(
+        "scope",
+        "Scope",
+        &[
             ("read", "read: sees everything, changes nothing"),
             ("write", "write: may also change connections"),
         ],
-    },
+    ),
 ];
 
 /// API tokens for scripts and Prometheus: making one (its secret is shown
