@@ -16,8 +16,9 @@ log="$ROOT/end2end/artifacts/server.log"
 
 pid=""
 short_pid=""
+stale_pid=""
 cleanup() {
-  for p in "$pid" "$short_pid"; do
+  for p in "$pid" "$short_pid" "$stale_pid"; do
     if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then kill -KILL "$p" 2>/dev/null || true; fi
   done
   rm -rf "$work"
@@ -68,6 +69,15 @@ start_server "$short_log" "$work/data-short" --session-lifetime-seconds 4
 short_pid=$started_pid
 E2E_SHORT_SESSION_URL=$(wait_url "$short_log" "$short_pid")
 export E2E_SHORT_SESSION_URL
+# A third server with its own demo NAS and a 3-second staleness threshold:
+# the stale-and-recovery spec breaks one of its NAS without disturbing the
+# main server's specs.
+stale_log="$ROOT/end2end/artifacts/server-stale.log"
+: >"$stale_log"
+POOLWATCH_STALE_AFTER_SECONDS=3 start_server "$stale_log" "$work/data-stale" --demo
+stale_pid=$started_pid
+E2E_STALE_URL=$(wait_url "$stale_log" "$stale_pid")
+export E2E_STALE_URL
 echo "poolwatch (alone in $work/alone) is up at $url"
 for _ in $(seq 1 100); do
   curl -fsS -H "Authorization: Bearer $metrics_token" "${url}metrics" | grep -q '^poolwatch_monitor_poll_total' && break
@@ -86,9 +96,12 @@ set +e
 rc=$?
 set -e
 
-kill -TERM "$short_pid" 2>/dev/null || true
-wait "$short_pid" 2>/dev/null || true
+for other in "$short_pid" "$stale_pid"; do
+  kill -TERM "$other" 2>/dev/null || true
+  wait "$other" 2>/dev/null || true
+done
 short_pid=""
+stale_pid=""
 kill -TERM "$pid"
 server_rc=0
 wait "$pid" || server_rc=$?
@@ -97,7 +110,7 @@ if [ "$server_rc" -ne 0 ]; then
   echo "poolwatch exited with $server_rc after SIGTERM (expected 0)" >&2
   rc=1
 fi
-for server_log in "$log" "$short_log"; do
+for server_log in "$log" "$short_log" "$stale_log"; do
   if grep -qiE 'panicked|panic:' "$server_log"; then
     echo "poolwatch logged a panic during the end-to-end run ($server_log):" >&2
     grep -iE -A3 'panicked|panic:' "$server_log" >&2

@@ -56,6 +56,21 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
+/// `text` as one value of a URL query: unreserved characters stay, every
+/// other byte of its UTF-8 is percent-encoded (as `encodeURIComponent`,
+/// but also `!'()*`).
+pub fn query_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +91,12 @@ mod tests {
         assert_eq!(bytes(1536), "1.5 KiB");
         assert_eq!(bytes(16 * (1 << 40)), "16 TiB");
         assert_eq!(bytes(u64::MAX), "16384 PiB");
+    }
+
+    #[test]
+    fn query_values_are_escaped() {
+        assert_eq!(query_escape("tank"), "tank");
+        assert_eq!(query_escape("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
     }
 
     #[test]

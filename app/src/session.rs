@@ -65,7 +65,7 @@ pub fn next_from_location() -> String {
 pub fn login_url(path_and_query: &str) -> String {
     match safe_next(Some(path_and_query)) {
         "/" => LOGIN_PATH.to_owned(),
-        next => format!("{LOGIN_PATH}?next={}", encode_component(next)),
+        next => format!("{LOGIN_PATH}?next={}", crate::format::query_escape(next)),
     }
 }
 
@@ -91,19 +91,6 @@ pub fn safe_next(next: Option<&str>) -> &str {
 pub fn is_auth_page(path: &str) -> bool {
     let path = path.strip_suffix('/').unwrap_or(path);
     path == LOGIN_PATH || path == SETUP_PATH
-}
-
-/// Percent-encodes all but the unreserved characters, as `encodeURIComponent` does.
-fn encode_component(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len() * 3);
-    for byte in raw.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -23,8 +23,8 @@ test("the demo populates the overview with three NAS and their health", async ({
   }
   const degradedTank = degraded.locator('[data-testid="pool-row"][data-pool="tank"]');
   await expect(degradedTank).toContainText("DEGRADED");
-  await expect(degradedTank.locator(".pool-reason")).not.toBeEmpty();
-  await expect(resilvering.locator('[data-pool="tank"] .pool-reason')).toContainText(/resilver/i);
+  await expect(degradedTank.locator(".pool-reasons")).not.toBeEmpty();
+  await expect(resilvering.locator('[data-pool="tank"] .pool-reasons')).toContainText(/resilver/i);
   await expect(page.getByTestId("health-summary")).toContainText("3 NAS");
   await keepScreenshot(page, "overview-demo");
 });

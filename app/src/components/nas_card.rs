@@ -1,14 +1,22 @@
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
-use model::monitor::{Freshness, Resource};
-use model::resources::UsableCapacity;
+use model::monitor::{ConnectionView, Freshness, Resource};
+use model::resources::{ReasonCode, UsableCapacity};
 
 use crate::components::StatusBadge;
 use crate::format;
 
-/// One NAS at a glance: its health, its pools with usage and the first
-/// reason of any problem, and whether the data is fresh.
+/// One NAS at a glance: its health, how it is reached and when it last
+/// answered, its active TrueNAS alerts by level, and its pools with usage
+/// and every reason behind a problem (so a degraded pool names the disk).
 #[component]
-pub fn NasCard(system: Resource, pools: Vec<Resource>) -> impl IntoView {
+pub fn NasCard(
+    system: Resource,
+    pools: Vec<Resource>,
+    alerts: Vec<Resource>,
+    connection: Option<ConnectionView>,
+) -> impl IntoView {
     let Resource {
         connection_id,
         connection_name,
@@ -20,10 +28,10 @@ pub fn NasCard(system: Resource, pools: Vec<Resource>) -> impl IntoView {
     let summary = summary.unwrap_or_default();
     let source = source_status.truenas;
     let freshness = source.status;
+    let last_seen = source.last_seen.as_deref().map(format::timestamp);
     let stale = (freshness != Freshness::Online).then(|| {
-        let since = source.last_seen.as_deref().map(format::timestamp);
-        let text = match (freshness, since) {
-            (Freshness::Stale, Some(since)) => format!("Stale: no fresh data since {since}"),
+        let text = match (freshness, last_seen.clone()) {
+            (Freshness::Stale, Some(since)) => format!("Stale since {since}"),
             (_, Some(since)) => format!("Not answering since {since}"),
             (_, None) => "Not read yet".to_owned(),
         };
@@ -43,6 +51,15 @@ pub fn NasCard(system: Resource, pools: Vec<Resource>) -> impl IntoView {
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
+    let transport = connection.and_then(|c| c.transport).map(|t| {
+        let mode = match t.mode.as_deref() {
+            Some("jsonrpc") => "JSON-RPC",
+            Some("rest") => "REST",
+            _ => "not connected",
+        };
+        format!("{mode} · TLS {}", t.tls)
+    });
+    let seen = last_seen.unwrap_or_else(|| "never".to_owned());
     let rows = pools.into_iter().map(pool_row).collect_view();
     view! {
         <article
@@ -58,9 +75,56 @@ pub fn NasCard(system: Resource, pools: Vec<Resource>) -> impl IntoView {
             </header>
             <p class="muted nas-subtitle">{subtitle}</p>
             {stale}
+            <dl class="facts">
+                <dt>"Last seen"</dt>
+                <dd data-testid="last-seen">{seen}</dd>
+                <dt>"Transport"</dt>
+                <dd>{transport.unwrap_or_else(|| "unknown".to_owned())}</dd>
+                <dt>"Alerts"</dt>
+                <dd data-testid="alert-counts">{alert_counts(alerts)}</dd>
+            </dl>
             <ul class="pool-list">{rows}</ul>
         </article>
     }
+}
+
+/// Active (not dismissed) alerts counted by level, worst first.
+fn alert_counts(alerts: Vec<Resource>) -> String {
+    let mut by_level: BTreeMap<u8, (String, usize)> = BTreeMap::new();
+    for alert in alerts
+        .into_iter()
+        .filter_map(|a| a.alert)
+        .filter(|a| !a.dismissed)
+    {
+        let level = alert.level.unwrap_or_else(|| "UNKNOWN".to_owned());
+        let rank = level_rank(&level);
+        by_level.entry(rank).or_insert((level, 0)).1 += 1;
+    }
+    if by_level.is_empty() {
+        return "none active".to_owned();
+    }
+    by_level
+        .into_values()
+        .map(|(level, n)| format!("{n} {}", level.to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// TrueNAS's alert levels, most urgent first.
+pub fn level_rank(level: &str) -> u8 {
+    const LEVELS: [&str; 7] = [
+        "EMERGENCY",
+        "ALERT",
+        "CRITICAL",
+        "ERROR",
+        "WARNING",
+        "NOTICE",
+        "INFO",
+    ];
+    LEVELS
+        .iter()
+        .position(|l| l.eq_ignore_ascii_case(level))
+        .map_or(u8::MAX, |i| i as u8)
 }
 
 fn pool_row(pool: Resource) -> impl IntoView {
@@ -71,27 +135,59 @@ fn pool_row(pool: Resource) -> impl IntoView {
         pool: health,
         ..
     } = pool;
-    let (usage, state) = match health {
-        Some(h) => {
-            let usage = match h.capacity.usable {
-                UsableCapacity::Known { used, total } => {
-                    format!("{} of {} used", format::bytes(used), format::bytes(total))
-                }
-                UsableCapacity::Unknown => "usage unknown".to_owned(),
-            };
-            (usage, h.state.unwrap_or_default())
-        }
-        None => ("usage unknown".to_owned(), String::new()),
+    let (usage, meter, state) = match health {
+        Some(h) => match h.capacity.usable {
+            UsableCapacity::Known { used, total } => (
+                format!("{} of {} used", format::bytes(used), format::bytes(total)),
+                Some((used, total)),
+                h.state.unwrap_or_default(),
+            ),
+            UsableCapacity::Unknown => (
+                "usage unknown".to_owned(),
+                None,
+                h.state.unwrap_or_default(),
+            ),
+        },
+        None => ("usage unknown".to_owned(), None, String::new()),
     };
-    let reason = reasons.into_iter().next().map(|r| r.message);
+    let reasons = reasons
+        .into_iter()
+        .filter(|r| !matches!(r.code, ReasonCode::Stale | ReasonCode::SourceUnreachable))
+        .map(|r| view! { <li class="pool-reason">{r.message}</li> })
+        .collect_view();
+    let meter = meter.map(|(used, total)| {
+        view! {
+            <meter
+                class="usage"
+                min="0"
+                max=total.to_string()
+                low=(total / 10 * 8).to_string()
+                high=(total / 10 * 9).to_string()
+                optimum="0"
+                value=used.to_string()
+            ></meter>
+        }
+    });
     let label = name.clone();
     view! {
         <li class="pool-row" data-testid="pool-row" data-pool=name>
             <span class="pool-name">{label}</span>
             <StatusBadge status=status />
             <span class="muted">{state}</span>
-            <span class="pool-usage">{usage}</span>
-            {reason.map(|r| view! { <span class="pool-reason">{r}</span> })}
+            <span class="pool-usage">{meter} {usage}</span>
+            <ul class="pool-reasons">{reasons}</ul>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::level_rank;
+
+    #[test]
+    fn alert_levels_rank_by_urgency_and_unknown_last() {
+        assert!(level_rank("CRITICAL") < level_rank("WARNING"));
+        assert!(level_rank("warning") < level_rank("INFO"));
+        assert_eq!(level_rank("whatever"), u8::MAX);
     }
 }

@@ -1,12 +1,15 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use model::monitor::{Resource, ResourcePage, ResourceType};
+use model::monitor::{ConnectionView, Resource, ResourcePage, ResourceType};
 use model::resources::Status;
 
+use crate::api::connections::list_connections;
 use crate::api::resources::list_resources;
 use crate::api::status::get_server_status;
-use crate::components::{EmptyState, ErrorNotice, NasCard, ServerStatusCard, StoreBanner};
+use crate::components::{
+    EmptyState, ErrorNotice, HealthBanners, NasCard, ServerStatusCard, StoreBanner,
+};
 
 /// The at-a-glance page: a card per NAS with its health and pools, a summary
 /// across all of them, and poolwatch's own status.
@@ -15,11 +18,15 @@ pub fn Overview() -> impl IntoView {
     let status = LocalResource::new(get_server_status);
     let nas = LocalResource::new(|| {
         list_resources(vec![
-            ("type".to_owned(), "system,pool".to_owned()),
+            ("type".to_owned(), "system,pool,alert".to_owned()),
             ("limit".to_owned(), "5000".to_owned()),
         ])
     });
-    crate::live::on_change(move || nas.refetch());
+    let connections = LocalResource::new(list_connections);
+    crate::live::on_change(move || {
+        nas.refetch();
+        connections.refetch();
+    });
     view! {
         <header class="page-header">
             <h1>"Overview"</h1>
@@ -37,7 +44,10 @@ pub fn Overview() -> impl IntoView {
             }}
             {move || {
                 nas.get().map(|result| match result {
-                    Ok(page) => nas_grid(page).into_any(),
+                    Ok(page) => {
+                        let views = connections.get().and_then(Result::ok).unwrap_or_default();
+                        nas_grid(page, views).into_any()
+                    }
                     Err(err) => {
                         view! { <ErrorNotice title="Could not read the NAS status:" error=err /> }
                             .into_any()
@@ -49,24 +59,37 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
-fn nas_grid(page: ResourcePage) -> impl IntoView {
-    let mut by_connection: BTreeMap<(String, String), (Option<Resource>, Vec<Resource>)> =
-        BTreeMap::new();
+/// One NAS's resources as the overview shows them.
+#[derive(Default)]
+struct Nas {
+    system: Option<Resource>,
+    pools: Vec<Resource>,
+    alerts: Vec<Resource>,
+}
+
+fn nas_grid(page: ResourcePage, views: Vec<ConnectionView>) -> impl IntoView {
+    let mut by_connection: BTreeMap<(String, String), Nas> = BTreeMap::new();
     for r in page.data {
         let entry = by_connection
             .entry((r.connection_name.clone(), r.connection_id.clone()))
             .or_default();
         match r.kind {
-            ResourceType::System => entry.0 = Some(r),
-            _ => entry.1.push(r),
+            ResourceType::System => entry.system = Some(r),
+            ResourceType::Alert => entry.alerts.push(r),
+            _ => entry.pools.push(r),
         }
     }
-    let cards: Vec<(Resource, Vec<Resource>)> = by_connection
+    let all_pools: Vec<Resource> = by_connection
+        .values()
+        .flat_map(|nas| nas.pools.iter().cloned())
+        .collect();
+    let cards: Vec<(Resource, Nas)> = by_connection
         .into_values()
-        .filter_map(|(system, pools)| system.map(|s| (s, pools)))
+        .filter_map(|mut nas| nas.system.take().map(|s| (s, nas)))
         .collect();
     if cards.is_empty() {
         return view! {
+            <HealthBanners pools=all_pools connections=views />
             <EmptyState
                 title="No NAS connected yet"
                 detail="Add a TrueNAS connection and its pools, disks and datasets appear here."
@@ -86,17 +109,25 @@ fn nas_grid(page: ResourcePage) -> impl IntoView {
     let attention = count(&[Status::Warning, Status::Critical]);
     let offline = count(&[Status::Offline, Status::Unknown]);
     let total = cards.len();
+    let cards = cards
+        .into_iter()
+        .map(|(system, nas)| {
+            let connection = views
+                .iter()
+                .find(|v| v.connection.id == system.connection_id)
+                .cloned();
+            view! {
+                <NasCard system=system pools=nas.pools alerts=nas.alerts connection=connection />
+            }
+        })
+        .collect_view();
     view! {
+        <HealthBanners pools=all_pools connections=views />
         <p class="health-summary" role="status" data-testid="health-summary">
             <strong>{format!("{total} NAS")}</strong>
             {format!(": {healthy} healthy, {attention} need attention, {offline} offline or unknown")}
         </p>
-        <div class="nas-grid">
-            {cards
-                .into_iter()
-                .map(|(system, pools)| view! { <NasCard system=system pools=pools /> })
-                .collect_view()}
-        </div>
+        <div class="nas-grid">{cards}</div>
     }
     .into_any()
 }
