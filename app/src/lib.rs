@@ -5,14 +5,20 @@
 //! the domain layer, which they find as `Arc<domain::Services>` in the Leptos
 //! context the HTTP edge provides.
 
+#![recursion_limit = "256"]
+
+pub mod advice;
 pub mod api;
 mod app;
 pub mod components;
+pub mod connection_draft;
+pub mod dom;
 pub mod format;
 pub mod forms;
 pub mod live;
 pub mod pages;
 pub mod session;
+pub mod theme;
 
 pub use app::App;
 /// The shared wire types, re-exported so the UI and the server name them alike.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::components::{Account, Nav};
+use crate::components::{Account, Nav, Shortcuts, ThemeToggle};
 use crate::session;
 
 /// The frame around every page: brand, navigation, who is logged in, and the
@@ -20,6 +20,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <span class="brand-name">"poolwatch"</span>
                 </a>
                 <Nav />
+                <ThemeToggle />
                 <Account />
             </header>
         }
@@ -27,6 +28,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     view! {
         <div class="shell">
             {topbar}
+            {(!bare).then(|| view! { <Shortcuts /> })}
             <main id="main" class="content" tabindex="-1">
                 {children()}
             </main>
