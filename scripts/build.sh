@@ -18,4 +18,4 @@ else
 fi
 step "cargo build --release -p server (binary: target/release/poolwatch)"
 cargo build --release --locked -p server
-"$ROOT/scripts/wasm-size.sh"
+"$ROOT/scripts/weight.sh"

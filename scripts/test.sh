@@ -24,6 +24,9 @@ cargo test --workspace --locked 2>&1 | tee "$summary.rust"
 
 "$ROOT/scripts/build.sh"
 
+step "First-load weight (gzip) of the release front end"
+"$ROOT/scripts/weight.sh" --check
+
 step "Runbook: every command of docs/runbook.md against a fresh poolwatch"
 "$ROOT/scripts/runbook-check.sh"
 
