@@ -12,7 +12,9 @@ pub mod server_status_card;
 pub mod settings;
 pub mod shell;
 pub mod status_badge;
+pub mod storage;
 pub mod store_banner;
+pub mod table_head;
 
 pub use account::Account;
 pub use auth_card::AuthCard;
@@ -26,3 +28,4 @@ pub use server_status_card::ServerStatusCard;
 pub use shell::Shell;
 pub use status_badge::StatusBadge;
 pub use store_banner::StoreBanner;
+pub use table_head::table_head;
