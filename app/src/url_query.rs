@@ -33,6 +33,12 @@ impl UrlQuery {
             .with(|q| q.get_str(key).unwrap_or_default().to_owned())
     }
 
+    /// The parameter's value now, without tracking.
+    pub fn get_untracked(self, key: &str) -> String {
+        self.query
+            .with_untracked(|q| q.get_str(key).unwrap_or_default().to_owned())
+    }
+
     /// This page's URL with one parameter changed (removed when empty) and
     /// the page number dropped, since a new filter starts at its first page.
     pub fn href(self, key: &'static str, value: &str) -> String {

@@ -96,6 +96,7 @@ test.describe("10,000 datasets", () => {
     await page.getByLabel("Search", { exact: true }).fill("share012");
     await expect(count).toHaveText("Showing 1–100 of 100 datasets");
     await page.getByLabel("Search", { exact: true }).fill("");
+    await expect(page).not.toHaveURL(/[?&]q=/);
     await page.getByRole("link", { name: "Next" }).click();
     await expect(count).toHaveText("Showing 101–200 of 10000 datasets");
     await expect(page).toHaveURL(/[?&]page=2/);

@@ -35,12 +35,21 @@ pub fn Storage() -> impl IntoView {
             .find(|t| tab.strip_suffix('s') == Some(t.as_str()))
             .unwrap_or(ResourceType::Pool)
     });
+    // The search as typed; it follows the URL on reload and back/forward.
+    let q = RwSignal::new(url.get_untracked("q"));
+    let url_q = Memo::new(move |_| url.get("q"));
+    Effect::new(move |_| {
+        let from_url = url_q.get();
+        if q.get_untracked() != from_url {
+            q.set(from_url);
+        }
+    });
     let filter = Memo::new(move |_| Filter {
         kind: Some(tab.get()),
         source: url.get("source"),
         connection: url.get("conn"),
         health: url.get("health"),
-        q: url.get("q"),
+        q: q.get(),
         sort: url.get("sort"),
     });
     let connections = Memo::new(move |_| {
@@ -76,7 +85,7 @@ pub fn Storage() -> impl IntoView {
             <h1>"Storage"</h1>
             <p class="lede">"Pools, datasets and disks from every connected NAS."</p>
         </header>
-        <StorageFilters url=url connections=connections />
+        <StorageFilters url=url q=q connections=connections />
         <nav class="tabs" role="tablist" aria-label="Resource type">
             {tabs}
         </nav>

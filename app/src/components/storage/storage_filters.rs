@@ -1,3 +1,5 @@
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::components::storage::FilterSelect;
@@ -16,9 +18,30 @@ pub fn source_options() -> Vec<(String, String)> {
 }
 
 /// Search, source, NAS, health and sort, all kept in the URL. The search
-/// box replaces the history entry as you type (Back skips keystrokes).
+/// filters at once through `q` and reaches the URL a moment after the last
+/// keystroke, replacing the history entry (Back skips keystrokes, and the
+/// router does not run per keystroke).
 #[component]
-pub fn StorageFilters(url: UrlQuery, connections: Memo<Vec<(String, String)>>) -> impl IntoView {
+pub fn StorageFilters(
+    url: UrlQuery,
+    q: RwSignal<String>,
+    connections: Memo<Vec<(String, String)>>,
+) -> impl IntoView {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        q.set(value.clone());
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let write = move || url.set("q", &value, true);
+        pending.set_value(set_timeout_with_handle(write, Duration::from_millis(250)).ok());
+    };
     let nas = move || {
         let mut options = vec![("".to_owned(), "All NAS".to_owned())];
         options.extend(connections.get());
@@ -33,8 +56,8 @@ pub fn StorageFilters(url: UrlQuery, connections: Memo<Vec<(String, String)>>) -
                     type="search"
                     placeholder="Name or NAS"
                     autocomplete="off"
-                    prop:value=move || url.get("q")
-                    on:input=move |ev| url.set("q", &event_target_value(&ev), true)
+                    prop:value=move || q.get()
+                    on:input=on_input
                 />
             </span>
             <FilterSelect label="Source" key="source" options=source_options() url=url />

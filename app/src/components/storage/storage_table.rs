@@ -38,12 +38,21 @@ pub fn StorageTable(rows: Arc<Vec<Row>>, filter: Memo<Filter>, url: UrlQuery) ->
             format!("Showing {first}–{last} of {total} {what}")
         }
     };
-    let body = move || {
+    // The page's rows as a memo: a keystroke that leaves the visible rows
+    // as they were (the first letters of a search, say) renders nothing.
+    let visible = Memo::new(move |_| {
         let from = start();
         picked.with(|p| {
             p.iter()
                 .skip(from)
                 .take(PAGE)
+                .copied()
+                .collect::<Vec<u32>>()
+        })
+    });
+    let body = move || {
+        visible.with(|v| {
+            v.iter()
                 .map(|&i| storage_row(&rows[i as usize]))
                 .collect_view()
         })
