@@ -16,6 +16,6 @@ else
   trunk build --release true
   mkdir -p "$ROOT/tools" && touch "$stamp"
 fi
-step "cargo build --release -p server (binary: target/release/poolwatch)"
-cargo build --release --locked -p server
+step "cargo build --release -p server -p truenas-sim (binaries: target/release/poolwatch, truenas-sim for the e2e benchmark)"
+cargo build --release --locked -p server -p truenas-sim
 "$ROOT/scripts/weight.sh"

@@ -3,13 +3,15 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::shell::Shell;
-use crate::pages::{Alerts, Connections, Login, NotFound, Overview, Settings, Setup, Storage};
+use crate::pages::{
+    Alerts, Connections, Login, NotFound, Overview, PoolDetail, Settings, Setup, Storage,
+};
 
 /// The root component: the router and the page shell around every page
 /// (which leaves out its top bar on the login and setup pages).
 ///
 /// Every path here is also listed in `model::pages` (`PAGES`, drawn as the
-/// navigation, and `PUBLIC_PAGES`); the server answers 404 for deep links
+/// navigation, `PUBLIC_PAGES` and `DETAIL_PAGES`); the server answers 404 for deep links
 /// outside them. The end-to-end navigation spec visits each listed page
 /// through the nav.
 #[component]
@@ -20,6 +22,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Overview />
                     <Route path=path!("/storage") view=Storage />
+                    <Route path=path!("/storage/pools/:connection/:pool") view=PoolDetail />
                     <Route path=path!("/alerts") view=Alerts />
                     <Route path=path!("/connections") view=Connections />
                     <Route path=path!("/settings") view=Settings />

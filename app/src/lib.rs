@@ -18,7 +18,9 @@ pub mod forms;
 pub mod live;
 pub mod pages;
 pub mod session;
+pub mod storage_rows;
 pub mod theme;
+pub mod url_query;
 
 pub use app::App;
 /// The shared wire types, re-exported so the UI and the server name them alike.

@@ -6,7 +6,7 @@ test("the overview's banners name the faulted disk and the resilver", async ({ p
   const degraded = page.getByTestId("banner-pool").filter({ hasText: "demo-degraded" });
   await expect(degraded).toContainText("Pool tank on demo-degraded is DEGRADED", { timeout: 20_000 });
   await expect(degraded).toContainText("sdc");
-  await expect(degraded.getByRole("link", { name: "See the pool" })).toHaveAttribute("href", /\/storage\?tab=pools&conn=.+&q=tank$/);
+  await expect(degraded.getByRole("link", { name: "See the pool" })).toHaveAttribute("href", /^\/storage\/pools\/[^/]+\/tank$/);
   const resilvering = page.getByTestId("banner-pool").filter({ hasText: "demo-resilvering" });
   await expect(resilvering).toContainText(/resilver/i);
   await expect(page.getByTestId("banner-pool").filter({ hasText: "demo-healthy" })).toHaveCount(0);
@@ -15,7 +15,7 @@ test("the overview's banners name the faulted disk and the resilver", async ({ p
   await expect(card.locator('[data-pool="tank"] .pool-reasons')).toContainText("sdc");
   await expect(card.getByTestId("last-seen")).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
   await expect(card.getByTestId("alert-counts")).not.toHaveText("");
-  await expect(card.locator('[data-pool="tank"] meter.usage')).toHaveCount(1);
+  await expect(card.locator('[data-pool="tank"] meter.usage-meter')).toHaveCount(1);
 });
 
 test("dark mode follows the toggle and survives a reload", async ({ page }) => {

@@ -50,6 +50,33 @@ pub const PUBLIC_PAGES: &[Page] = &[
     },
 ];
 
+/// Detail pages below a listed page, not in the navigation. A `:name`
+/// segment matches one non-empty path segment (a connection id, a pool name).
+pub const DETAIL_PAGES: &[Page] = &[Page {
+    path: POOL_DETAIL_PATH,
+    title: "Pool",
+}];
+
+/// One pool of one NAS: `/storage/pools/<connection id>/<pool name>`.
+pub const POOL_DETAIL_PATH: &str = "/storage/pools/:connection/:pool";
+
+fn matches_pattern(pattern: &str, path: &str) -> bool {
+    let mut wanted = pattern.split('/');
+    let mut given = path.split('/');
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => return true,
+            (Some(w), Some(g)) if w.starts_with(':') => {
+                if g.is_empty() {
+                    return false;
+                }
+            }
+            (Some(w), Some(g)) if w == g => {}
+            _ => return false,
+        }
+    }
+}
+
 fn trimmed(path: &str) -> &str {
     match path {
         "/" => "/",
@@ -65,6 +92,9 @@ pub fn is_page(path: &str) -> bool {
         .iter()
         .chain(PUBLIC_PAGES)
         .any(|page| page.path == path)
+        || DETAIL_PAGES
+            .iter()
+            .any(|page| matches_pattern(page.path, path))
 }
 
 /// Whether `path` (without query) is one of [`PUBLIC_PAGES`], which need no login.
@@ -88,6 +118,19 @@ mod tests {
         assert!(!is_page("/storage/x"));
         assert!(is_page("/login"));
         assert!(is_page("/setup/"));
+    }
+
+    #[test]
+    fn pool_detail_takes_one_segment_per_parameter() {
+        assert!(is_page("/storage/pools/c-1/tank"));
+        assert!(is_page("/storage/pools/c-1/tank/"));
+        assert!(is_page("/storage/pools/c-1/boot-pool"));
+        assert!(!is_page("/storage/pools/c-1"));
+        assert!(!is_page("/storage/pools/c-1/"));
+        assert!(!is_page("/storage/pools//tank"));
+        assert!(!is_page("/storage/pools/c-1/tank/x"));
+        assert!(!is_page("/storage/disks/c-1/tank"));
+        assert!(!is_public_page("/storage/pools/c-1/tank"));
     }
 
     #[test]

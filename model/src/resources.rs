@@ -325,6 +325,32 @@ pub struct AlertItem {
     pub subject: Option<AlertSubject>,
 }
 
+/// TrueNAS's alert levels, most severe first.
+pub const ALERT_LEVELS: [&str; 7] = [
+    "EMERGENCY",
+    "ALERT",
+    "CRITICAL",
+    "ERROR",
+    "WARNING",
+    "NOTICE",
+    "INFO",
+];
+
+impl AlertItem {
+    /// The level's place in [`ALERT_LEVELS`] (0 is the most severe); an
+    /// unknown or missing level sorts after every known one.
+    pub fn level_rank(&self) -> usize {
+        self.level
+            .as_deref()
+            .and_then(|level| {
+                ALERT_LEVELS
+                    .iter()
+                    .position(|l| l.eq_ignore_ascii_case(level))
+            })
+            .unwrap_or(ALERT_LEVELS.len())
+    }
+}
+
 /// Everything the health model derives from one poll of one NAS.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -337,6 +363,24 @@ pub struct StorageHealth {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn alert_levels_rank_by_severity_and_unknown_last() {
+        let alert = |level: Option<&str>| AlertItem {
+            uuid: "u".into(),
+            level: level.map(str::to_owned),
+            klass: None,
+            message: String::new(),
+            datetime: None,
+            dismissed: false,
+            subject: None,
+        };
+        assert!(alert(Some("CRITICAL")).level_rank() < alert(Some("warning")).level_rank());
+        assert_eq!(alert(Some("EMERGENCY")).level_rank(), 0);
+        assert_eq!(alert(Some("odd")).level_rank(), ALERT_LEVELS.len());
+        assert_eq!(alert(None).level_rank(), ALERT_LEVELS.len());
+    }
+
     use super::*;
 
     #[test]

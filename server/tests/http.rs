@@ -86,6 +86,18 @@ async fn pages_get_the_shell_with_the_right_status() {
     }
     let response = get(&f.state, "/storage?source=truenas&health=attention").await;
     assert_eq!(response.status(), StatusCode::OK);
+    let response = get(
+        &f.state,
+        "/storage/pools/3f1c2a9e-0000-4000-8000-000000000001/tank",
+    )
+    .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "a pool's detail page is a deep link"
+    );
+    let response = get(&f.state, "/storage/pools/only-one-segment").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
     let response = get(&f.state, "/no-such-page").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(

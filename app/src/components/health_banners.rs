@@ -55,10 +55,7 @@ fn pool_banner(pool: Resource) -> Option<impl IntoView> {
         .into_iter()
         .map(|message| view! { <li>{message}</li> })
         .collect_view();
-    let href = format!(
-        "/storage?tab=pools&conn={connection_id}&q={}",
-        format::query_escape(&name)
-    );
+    let href = crate::storage_rows::pool_href(&connection_id, &name);
     Some(view! {
         <div
             class="notice"
@@ -83,11 +80,16 @@ fn connection_banner(view: ConnectionView) -> Option<impl IntoView> {
         |at| format!("last good answer {}", format::timestamp(at)),
     );
     let name = view.connection.name;
+    let headline = format!(
+        "{name} is not answering ({}): {since}.",
+        advice::label(&error.category)
+    );
+    let step = advice::next_step(&error.category);
     Some(view! {
-        <div class="notice notice-error" role="alert" data-testid="banner-connection" data-category=error.category.clone()>
-            <strong>{format!("{name} is not answering ({}): {since}.", advice::label(&error.category))}</strong>
+        <div class="notice notice-error" role="alert" data-testid="banner-connection" data-category=error.category>
+            <strong>{headline}</strong>
             <span>{error.message}</span>
-            <p>{advice::next_step(&error.category)} " " <a href="/connections">"Open connections"</a></p>
+            <p>{step} " " <a href="/connections">"Open connections"</a></p>
         </div>
     })
 }

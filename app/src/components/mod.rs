@@ -15,7 +15,9 @@ pub mod settings;
 pub mod shell;
 pub mod shortcuts;
 pub mod status_badge;
+pub mod storage;
 pub mod store_banner;
+pub mod table_head;
 pub mod theme_toggle;
 
 pub use account::Account;
@@ -32,4 +34,5 @@ pub use shell::Shell;
 pub use shortcuts::Shortcuts;
 pub use status_badge::StatusBadge;
 pub use store_banner::StoreBanner;
+pub use table_head::table_head;
 pub use theme_toggle::ThemeToggle;

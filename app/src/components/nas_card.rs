@@ -90,14 +90,14 @@ pub fn NasCard(
 
 /// Active (not dismissed) alerts counted by level, worst first.
 fn alert_counts(alerts: Vec<Resource>) -> String {
-    let mut by_level: BTreeMap<u8, (String, usize)> = BTreeMap::new();
+    let mut by_level: BTreeMap<usize, (String, usize)> = BTreeMap::new();
     for alert in alerts
         .into_iter()
         .filter_map(|a| a.alert)
         .filter(|a| !a.dismissed)
     {
+        let rank = alert.level_rank();
         let level = alert.level.unwrap_or_else(|| "UNKNOWN".to_owned());
-        let rank = level_rank(&level);
         by_level.entry(rank).or_insert((level, 0)).1 += 1;
     }
     if by_level.is_empty() {
@@ -110,28 +110,12 @@ fn alert_counts(alerts: Vec<Resource>) -> String {
         .join(", ")
 }
 
-/// TrueNAS's alert levels, most urgent first.
-pub fn level_rank(level: &str) -> u8 {
-    const LEVELS: [&str; 7] = [
-        "EMERGENCY",
-        "ALERT",
-        "CRITICAL",
-        "ERROR",
-        "WARNING",
-        "NOTICE",
-        "INFO",
-    ];
-    LEVELS
-        .iter()
-        .position(|l| l.eq_ignore_ascii_case(level))
-        .map_or(u8::MAX, |i| i as u8)
-}
-
 fn pool_row(pool: Resource) -> impl IntoView {
     let Resource {
         name,
         status,
         reasons,
+        connection_id,
         pool: health,
         ..
     } = pool;
@@ -158,7 +142,7 @@ fn pool_row(pool: Resource) -> impl IntoView {
     let meter = meter.map(|(used, total)| {
         view! {
             <meter
-                class="usage"
+                class="usage-meter"
                 min="0"
                 max=total.to_string()
                 low=(total / 10 * 8).to_string()
@@ -168,26 +152,15 @@ fn pool_row(pool: Resource) -> impl IntoView {
             ></meter>
         }
     });
+    let href = crate::storage_rows::pool_href(&connection_id, &name);
     let label = name.clone();
     view! {
         <li class="pool-row" data-testid="pool-row" data-pool=name>
-            <span class="pool-name">{label}</span>
+            <a class="pool-name" href=href>{label}</a>
             <StatusBadge status=status />
             <span class="muted">{state}</span>
             <span class="pool-usage">{meter} {usage}</span>
             <ul class="pool-reasons">{reasons}</ul>
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::level_rank;
-
-    #[test]
-    fn alert_levels_rank_by_urgency_and_unknown_last() {
-        assert!(level_rank("CRITICAL") < level_rank("WARNING"));
-        assert!(level_rank("warning") < level_rank("INFO"));
-        assert_eq!(level_rank("whatever"), u8::MAX);
     }
 }

@@ -1,0 +1,240 @@
+use model::monitor::{SourceStatuses, SystemSummary};
+use model::resources::{Capacity, LayoutGroup, VdevRole};
+
+use super::*;
+
+fn resource(kind: ResourceType, name: &str, conn: &str, status: Status) -> Resource {
+    Resource {
+        id: format!("truenas:{conn}/{}:{name}", kind.as_str()),
+        kind,
+        name: name.to_owned(),
+        parent_id: None,
+        status,
+        reasons: Vec::new(),
+        sources: vec!["truenas".to_owned()],
+        source_status: SourceStatuses {
+            truenas: SourceStatus {
+                status: Freshness::Online,
+                last_seen: Some("2026-11-22T02:07:18Z".to_owned()),
+                error: None,
+            },
+        },
+        platform: "truenas".to_owned(),
+        connection_id: conn.to_owned(),
+        connection_name: format!("nas-{conn}"),
+        system: None::<SystemSummary>,
+        pool: None,
+        dataset: None,
+        disk: None,
+        alert: None,
+    }
+}
+
+fn dataset(name: &str, used: Option<u64>, available: Option<u64>) -> DatasetHealth {
+    DatasetHealth {
+        name: name.to_owned(),
+        pool: Some("tank".to_owned()),
+        kind: Some(DatasetKind::Volume),
+        mountpoint: None,
+        used,
+        available,
+        quota: None,
+        volsize: Some(1 << 30),
+        compressratio: Some(1.5),
+        encrypted: Some(true),
+        encryption_root: None,
+        locked: Some(true),
+        readonly: Some(true),
+        status: Status::Warning,
+        reasons: Vec::new(),
+    }
+}
+
+fn rows() -> Vec<Row> {
+    let mut a = resource(ResourceType::Dataset, "tank/b", "1", Status::Online);
+    a.dataset = Some(dataset("tank/b", Some(10), Some(90)));
+    let mut b = resource(ResourceType::Dataset, "tank/a", "2", Status::Critical);
+    b.dataset = Some(dataset("tank/a", Some(50), Some(50)));
+    let c = resource(ResourceType::Disk, "sdc", "1", Status::Unknown);
+    let mut rows: Vec<Row> = [a, b, c].into_iter().map(Row::from_resource).collect();
+    sort_by_name(&mut rows);
+    rows
+}
+
+fn names(rows: &[Row], f: &Filter) -> Vec<String> {
+    f.select(rows)
+        .into_iter()
+        .map(|i| rows[i as usize].name.clone())
+        .collect()
+}
+
+#[test]
+fn dataset_labels_say_zvol_compression_encryption_and_readonly() {
+    let row = &rows()[2];
+    assert_eq!(row.used, Some((10, 100)));
+    assert_eq!(
+        row.labels,
+        [
+            "zvol 1.0 GiB",
+            "1.50× compression",
+            "encrypted, locked",
+            "read-only"
+        ]
+    );
+}
+
+#[test]
+fn unknown_sizes_stay_unknown() {
+    let mut r = resource(ResourceType::Dataset, "tank/x", "1", Status::Online);
+    let mut d = dataset("tank/x", Some(5), None);
+    d.compressratio = None;
+    d.encrypted = None;
+    r.dataset = Some(d);
+    let row = Row::from_resource(r);
+    assert_eq!(row.used, None);
+    assert_eq!(row.usage(), None);
+    assert!(row.labels.contains(&"compression unknown".to_owned()));
+    assert!(row.labels.contains(&"encryption unknown".to_owned()));
+}
+
+#[test]
+fn filters_by_type_connection_health_and_text() {
+    let rows = rows();
+    let all = Filter::default();
+    assert_eq!(names(&rows, &all), ["sdc", "tank/a", "tank/b"]);
+    let datasets = Filter {
+        kind: Some(ResourceType::Dataset),
+        ..Filter::default()
+    };
+    assert_eq!(names(&rows, &datasets), ["tank/a", "tank/b"]);
+    let conn = Filter {
+        connection: "1".into(),
+        ..Filter::default()
+    };
+    assert_eq!(names(&rows, &conn), ["sdc", "tank/b"]);
+    let health = |h: &str| Filter {
+        health: h.into(),
+        ..Filter::default()
+    };
+    assert_eq!(names(&rows, &health("attention")), ["tank/a"]);
+    assert_eq!(names(&rows, &health("healthy")), ["tank/b"]);
+    assert_eq!(names(&rows, &health("offline")), ["sdc"]);
+    let text = Filter {
+        q: " NAS-2 ".into(),
+        ..Filter::default()
+    };
+    assert_eq!(names(&rows, &text), ["tank/a"]);
+    let other_source = Filter {
+        source: "proxmox".into(),
+        ..Filter::default()
+    };
+    assert!(names(&rows, &other_source).is_empty());
+}
+
+#[test]
+fn sorts_by_usage_and_health_with_unknown_last() {
+    let rows = rows();
+    let by = |s: &str| Filter {
+        sort: s.into(),
+        ..Filter::default()
+    };
+    assert_eq!(names(&rows, &by("usage")), ["tank/a", "tank/b", "sdc"]);
+    assert_eq!(names(&rows, &by("health")), ["tank/a", "sdc", "tank/b"]);
+}
+
+#[test]
+fn stale_rows_say_since_when() {
+    let mut r = resource(ResourceType::Pool, "tank", "1", Status::Warning);
+    r.source_status.truenas.status = Freshness::Stale;
+    assert_eq!(
+        Row::from_resource(r).stale.as_deref(),
+        Some("stale since 2026-11-22 02:07:18 UTC")
+    );
+}
+
+#[test]
+fn pool_labels_layout_scan_and_errors() {
+    let mut r = resource(ResourceType::Pool, "tank", "1", Status::Warning);
+    let leaf = |name: &str, c: u64| VdevNode {
+        name: Some(name.into()),
+        vdev_type: Some("DISK".into()),
+        state: Some("ONLINE".into()),
+        status: Status::Online,
+        read_errors: Some(1),
+        write_errors: Some(0),
+        checksum_errors: Some(c),
+        disk: Some(name.into()),
+        children: Vec::new(),
+    };
+    let mut raidz = leaf("raidz1-0", 99);
+    raidz.children = vec![leaf("sda", 2), leaf("sdc", 10)];
+    r.pool = Some(PoolHealth {
+        name: "tank".into(),
+        guid: None,
+        status: Status::Warning,
+        state: Some("DEGRADED".into()),
+        status_code: None,
+        status_detail: None,
+        layout: vec![LayoutGroup {
+            role: VdevRole::Data,
+            kind: "raidz1".into(),
+            vdevs: 1,
+            disks: 2,
+            summary: "raidz1 ×1 (2 disks)".into(),
+        }],
+        topology: vec![model::resources::TopologyGroup {
+            role: VdevRole::Data,
+            vdevs: vec![raidz],
+        }],
+        scan: Some(ScanInfo {
+            function: Some("RESILVER".into()),
+            state: Some("SCANNING".into()),
+            percentage: Some(42.66),
+            started_at: None,
+            ended_at: None,
+            paused_at: None,
+            errors: None,
+            seconds_left: Some(3_700),
+        }),
+        capacity: Capacity {
+            usable: UsableCapacity::Known { used: 1, total: 4 },
+            raw: RawCapacity::Unknown,
+        },
+        fragmentation: None,
+        reasons: Vec::new(),
+    });
+    let row = Row::from_resource(r);
+    assert_eq!(
+        row.labels,
+        [
+            "DEGRADED",
+            "raidz1 ×1 (2 disks)",
+            "resilver running 42.7%, 1h 1m left",
+            "2 read, 0 write, 12 checksum errors"
+        ]
+    );
+    assert_eq!(row.usage(), Some(0.25));
+    assert_eq!(row.raw, None);
+    assert_eq!(row.pool.as_deref(), Some("tank"));
+}
+
+#[test]
+fn scan_results() {
+    let mut scan = ScanInfo {
+        function: Some("SCRUB".into()),
+        state: Some("FINISHED".into()),
+        percentage: Some(100.0),
+        started_at: None,
+        ended_at: Some("2026-11-20T01:00:00Z".into()),
+        paused_at: None,
+        errors: Some(0),
+        seconds_left: None,
+    };
+    assert_eq!(
+        scan_label(Some(&scan)),
+        "last scrub 2026-11-20 01:00:00 UTC, 0 errors"
+    );
+    scan.function = Some("NONE".into());
+    assert_eq!(scan_label(Some(&scan)), "never scrubbed");
+    assert_eq!(scan_label(None), "scrub unknown");
+}
