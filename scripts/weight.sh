@@ -5,8 +5,9 @@
 # With --check it fails when the gzip total exceeds the ceiling below. Issue
 # 6 sets the target at 226 KB; the release build does not meet it yet (see
 # docs/architecture.md, "First-load weight"), so the ceiling is a ratchet at
-# today's size: the check stops the weight from growing unnoticed, and the
-# ceiling only ever moves down, towards the target.
+# the size measured when the storage, pool detail and alerts pages landed
+# (387,389 B): the check stops the weight from growing unnoticed; lower it
+# whenever the first load gets lighter.
 source "$(dirname "$0")/lib.sh"
 TARGET_BYTES=226000
 CEILING_BYTES=${POOLWATCH_WEIGHT_CEILING:-390000}
