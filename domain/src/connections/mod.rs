@@ -60,6 +60,29 @@ pub struct StoredConnection {
     pub demo: bool,
 }
 
+#[cfg(test)]
+impl StoredConnection {
+    /// An enabled HTTPS connection with a placeholder key, for tests that
+    /// need connections but never talk to a NAS.
+    pub(crate) fn example(id: &str, name: &str) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            host: "127.0.0.1".into(),
+            port: 443,
+            username: None,
+            api_key: ApiKey::new("k".to_owned()),
+            tls_mode: TlsMode::Verify,
+            fingerprint: None,
+            use_https: true,
+            allow_insecure_transport: false,
+            enabled: true,
+            poll_interval_seconds: 60,
+            demo: false,
+        }
+    }
+}
+
 impl StoredConnection {
     /// The form every API returns: the key replaced by `********`.
     pub fn redacted(&self) -> Connection {

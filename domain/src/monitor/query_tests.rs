@@ -2,31 +2,12 @@
 
 use std::time::Duration;
 
-use model::connections::TlsMode;
 use truenas_sim::Scenario;
 
 use super::*;
-use crate::connections::{ApiKey, StoredConnection};
+use crate::connections::StoredConnection;
 use crate::health::{evaluate_storage, fixtures};
 use crate::monitor::Registry;
-
-fn connection(id: &str, name: &str) -> StoredConnection {
-    StoredConnection {
-        id: id.into(),
-        name: name.into(),
-        host: "127.0.0.1".into(),
-        port: 443,
-        username: None,
-        api_key: ApiKey::new("k".to_owned()),
-        tls_mode: TlsMode::Verify,
-        fingerprint: None,
-        use_https: true,
-        allow_insecure_transport: false,
-        enabled: true,
-        poll_interval_seconds: 60,
-        demo: false,
-    }
-}
 
 /// Two NAS (one degraded, one locked) and one never read.
 fn registry() -> Registry {
@@ -36,7 +17,7 @@ fn registry() -> Registry {
         ("c2", "Backup Box", Scenario::Locked),
         ("c3", "nowhere", Scenario::Healthy),
     ] {
-        registry.track(&connection(id, name));
+        registry.track(&StoredConnection::example(id, name));
         if id == "c3" {
             continue;
         }

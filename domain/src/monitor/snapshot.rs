@@ -187,35 +187,19 @@ mod tests {
 
     use std::time::Duration;
 
-    use model::connections::TlsMode;
     use model::monitor::Freshness;
 
     use super::super::Registry;
-    use crate::connections::{ApiKey, StoredConnection};
-
-    fn connection(id: &str, name: &str) -> StoredConnection {
-        StoredConnection {
-            id: id.into(),
-            name: name.into(),
-            host: "127.0.0.1".into(),
-            port: 443,
-            username: None,
-            api_key: ApiKey::new("k".to_owned()),
-            tls_mode: TlsMode::Verify,
-            fingerprint: None,
-            use_https: true,
-            allow_insecure_transport: false,
-            enabled: true,
-            poll_interval_seconds: 60,
-            demo: false,
-        }
-    }
+    use crate::connections::StoredConnection;
 
     #[test]
     fn chunks_are_reused_until_a_change_or_staleness() {
         let every = Duration::from_millis(20);
         let registry = Registry::new(every, Some(every));
-        let (b, a) = (connection("1", "b"), connection("2", "a"));
+        let (b, a) = (
+            StoredConnection::example("1", "b"),
+            StoredConnection::example("2", "a"),
+        );
         registry.track(&b);
         registry.track(&a);
         let first = registry.resources();
