@@ -71,6 +71,15 @@ pub fn query_escape(text: &str) -> String {
     out
 }
 
+/// How poolwatch reaches a NAS, from a connection's `transport.mode`.
+pub fn transport(mode: Option<&str>) -> &'static str {
+    match mode {
+        Some("jsonrpc") => "JSON-RPC over WebSocket",
+        Some("rest") => "REST (TrueNAS before 25.04)",
+        _ => "not connected yet",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

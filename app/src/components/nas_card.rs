@@ -52,11 +52,7 @@ pub fn NasCard(
     .collect::<Vec<_>>()
     .join(" · ");
     let transport = connection.and_then(|c| c.transport).map(|t| {
-        let mode = match t.mode.as_deref() {
-            Some("jsonrpc") => "JSON-RPC",
-            Some("rest") => "REST",
-            _ => "not connected",
-        };
+        let mode = format::transport(t.mode.as_deref());
         format!("{mode} · TLS {}", t.tls)
     });
     let seen = last_seen.unwrap_or_else(|| "never".to_owned());

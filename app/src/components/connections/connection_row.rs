@@ -25,11 +25,7 @@ pub fn ConnectionRow(view: ConnectionView, act: Callback<RowAction>) -> impl Int
     let scheme = if c.use_https { "https" } else { "http" };
     let address = format!("{scheme}://{}:{}", c.host, c.port);
     let via = transport.map(|t| {
-        let mode = match t.mode.as_deref() {
-            Some("jsonrpc") => "JSON-RPC over WebSocket",
-            Some("rest") => "REST (TrueNAS before 25.04)",
-            _ => "not connected yet",
-        };
+        let mode = format::transport(t.mode.as_deref());
         let version = t.appliance_version.map(|v| format!(" · TrueNAS {v}"));
         format!("{mode} · TLS {}{}", t.tls, version.unwrap_or_default())
     });
