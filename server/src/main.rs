@@ -3,6 +3,13 @@ use std::process::ExitCode;
 
 use poolwatch::cli::{self, Command, Parsed};
 
+/// mimalloc rather than glibc malloc: a poll cycle over a large fleet
+/// allocates and frees millions of small values on every worker thread,
+/// where glibc is slower and its per-thread arenas keep freed memory
+/// (the fleet benchmark in docs/architecture.md measures both).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match cli::parse(std::env::args_os()) {
         Parsed::Run(cli) => cli,

@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use tokio::net::TcpStream;
-use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
 use tokio_tungstenite::tungstenite::{self, Message};
 use tokio_tungstenite::{
     Connector, MaybeTlsStream, WebSocketStream, connect_async_tls_with_config,
@@ -31,10 +31,16 @@ pub(crate) enum Handshake {
     NoJsonRpc,
 }
 
+/// Answers longer than this leave a read buffer behind (see
+/// [`RpcSession::release_read_buffer`]).
+const LARGE_ANSWER_BYTES: usize = 64 * 1024;
+
 pub(crate) struct RpcSession {
     /// Boxed: the stream with its buffers is large and sessions move around.
     ws: Box<WebSocketStream<MaybeTlsStream<TcpStream>>>,
     next_id: u64,
+    /// Length of the last answer read, in bytes.
+    last_answer_bytes: usize,
 }
 
 pub(crate) async fn open(
@@ -54,6 +60,7 @@ pub(crate) async fn open(
         Ok((ws, _)) => Ok(Handshake::Open(RpcSession {
             ws: Box::new(ws),
             next_id: 1,
+            last_answer_bytes: 0,
         })),
         Err(tungstenite::Error::Http(response))
             if response.status() == http::StatusCode::NOT_FOUND =>
@@ -197,8 +204,32 @@ impl RpcSession {
                 _ => continue,
             };
             if let Some(answer) = parse_answer(text.as_str(), id, method) {
+                self.last_answer_bytes = text.len();
                 return answer;
             }
+        }
+    }
+
+    /// tungstenite reserves its read buffer for the whole frame and never
+    /// shrinks it, so one dataset page would keep every idle connection
+    /// holding a few hundred KiB between polls (a third of a GB over 1,000
+    /// NAS). After a large answer the WebSocket state is rebuilt around the
+    /// same logged-in TLS stream, which frees that buffer. Nothing is lost:
+    /// a call reads to the end of its answer and poolwatch subscribes to
+    /// nothing, so TrueNAS has nothing further to send; if a stray frame
+    /// were cut, the next call fails as a connection error and the session
+    /// reconnects.
+    pub(crate) async fn release_read_buffer(self) -> Self {
+        if self.last_answer_bytes <= LARGE_ANSWER_BYTES {
+            return self;
+        }
+        let config = *self.ws.get_config();
+        let stream = self.ws.into_inner();
+        let ws = WebSocketStream::from_raw_socket(stream, Role::Client, Some(config)).await;
+        Self {
+            ws: Box::new(ws),
+            next_id: self.next_id,
+            last_answer_bytes: 0,
         }
     }
 

@@ -105,7 +105,7 @@ impl Session {
         // drop it so the next call logs in afresh.
         let keep = !matches!(&result, Err(err) if matches!(err.category(), Category::Connection | Category::Auth));
         if keep {
-            *slot = Some(session);
+            *slot = Some(session.release_read_buffer().await);
         }
         result
     }

@@ -47,10 +47,6 @@ async fn read_everything(client: &Client) {
     assert!(media.compressratio.is_some() && media.used.is_some());
     assert_eq!(media.quota.as_ref().and_then(|p| p.as_limit()), None);
     assert!(media.quota.as_ref().unwrap().parsed.is_null());
-    assert!(
-        media.user_properties.is_none() && media.refquota.is_none(),
-        "only the properties poolwatch reads are asked for"
-    );
     let replica = datasets.iter().find(|d| d.id == "backup/replica").unwrap();
     assert_eq!(
         replica.readonly.as_ref().and_then(|p| p.as_bool()),
@@ -95,6 +91,13 @@ async fn json_rpc_serves_every_method_with_one_login() {
     read_everything(&client).await;
     read_everything(&client).await;
     assert_eq!(client.transport(), Some(Transport::JsonRpc));
+    let datasets = client.datasets().await.unwrap();
+    let media = datasets.iter().find(|d| d.id == "tank/media").unwrap();
+    let used = media.used.as_ref().unwrap();
+    assert!(
+        used.as_u64().is_some() && used.rawvalue.is_none() && used.value.is_none(),
+        "JSON-RPC selects only `parsed` of a size property: {used:?}"
+    );
     assert_eq!(sim.logins(), 1, "one session, one login");
     let report = client.test_connection().await.unwrap();
     assert_eq!(report.transport, Transport::JsonRpc);
@@ -118,6 +121,13 @@ async fn legacy_box_falls_back_to_rest() {
     let client = common::client(&sim);
     read_everything(&client).await;
     assert_eq!(client.transport(), Some(Transport::Rest));
+    let datasets = client.datasets().await.unwrap();
+    let media = datasets.iter().find(|d| d.id == "tank/media").unwrap();
+    let used = media.used.as_ref().unwrap();
+    assert!(
+        used.rawvalue.is_some() && used.value.is_some(),
+        "REST has no `select`: whole property objects arrive"
+    );
     assert_eq!(sim.logins(), 0, "REST sends the key on each request");
     let report = client.test_connection().await.unwrap();
     assert_eq!(report.transport, Transport::Rest);

@@ -52,7 +52,7 @@ fn scale_24_10_dataset_properties_are_read_from_raw_text() {
     assert_eq!(a.quota.as_ref().and_then(|p| p.as_limit()), None);
     assert_eq!(a.locked, None);
     assert_eq!(a.is_locked(), Some(true));
-    assert_eq!(a.compression, None);
+    assert_eq!(a.compressratio, None);
 }
 
 #[test]

@@ -18,6 +18,10 @@ use std::time::Duration;
 
 use proc_stats::{clock_ticks, reset_peak_rss, status_mb, written_bytes};
 
+/// The `poolwatch` binary's allocator, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Options {
     shape: sims::Shape,
     cycles: usize,

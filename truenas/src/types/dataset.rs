@@ -2,9 +2,9 @@
 //! built by `plugins/pool_/dataset_query_utils.py`; 24.10 in
 //! `plugins/pool_/dataset.py`). `Client::datasets` asks only for the fields
 //! poolwatch reads, without the nested `children` trees that the default
-//! flat answer repeats under every ancestor.
-
-use std::collections::BTreeMap;
+//! flat answer repeats under every ancestor. The type holds only what the
+//! health model and the metrics read; other fields and properties in an
+//! answer are skipped while parsing.
 
 use serde::{Deserialize, Serialize};
 
@@ -30,31 +30,13 @@ pub struct Dataset {
     pub mountpoint: Option<String>,
     pub used: Option<Property>,
     pub available: Option<Property>,
-    pub usedbysnapshots: Option<Property>,
-    pub usedbydataset: Option<Property>,
-    pub usedbychildren: Option<Property>,
     /// Raw "0" means no quota: `parsed` and `value` are then null.
     pub quota: Option<Property>,
-    pub refquota: Option<Property>,
-    pub reservation: Option<Property>,
-    pub refreservation: Option<Property>,
     /// Volumes only.
     pub volsize: Option<Property>,
-    pub volblocksize: Option<Property>,
-    pub recordsize: Option<Property>,
-    pub compression: Option<Property>,
     /// `value` like "1.52x".
     pub compressratio: Option<Property>,
     pub readonly: Option<Property>,
-    pub deduplication: Option<Property>,
-    pub sync: Option<Property>,
-    pub atime: Option<Property>,
-    pub creation: Option<Property>,
-    pub encryption_algorithm: Option<Property>,
-    pub key_format: Option<Property>,
-    pub comments: Option<Property>,
-    /// `"namespace:name"` → property object.
-    pub user_properties: Option<BTreeMap<String, Property>>,
     /// Descendants, as the hierarchical answer (`extra.flat=false`) nests
     /// them; `Client::datasets` lifts them into its flat list.
     #[serde(skip_serializing_if = "Vec::is_empty")]

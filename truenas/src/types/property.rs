@@ -1,8 +1,10 @@
 //! ZFS properties as `pool.dataset.query` and the snapshot queries return
-//! them: `{parsed, rawvalue, value, source}` (`api/v25_10_0/pool_dataset.py`,
-//! `plugins/pool_/dataset_query_utils.py`). `parsed` changes type with the
-//! property (int, bool, string, `$date`, null), so it stays a JSON value with
-//! typed accessors.
+//! them: `{parsed, rawvalue, value, source, source_info}`
+//! (`api/v25_10_0/pool_dataset.py`, `plugins/pool_/dataset_query_utils.py`).
+//! `parsed` changes type with the property (int, bool, string, `$date`,
+//! null), so it stays a JSON value with typed accessors. `source` and
+//! `source_info` are not read: skipping them keeps a dataset page cheap to
+//! parse (the fleet benchmark polls half a million datasets a cycle).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -14,12 +16,24 @@ use super::de;
 #[serde(default)]
 pub struct Property {
     pub parsed: Value,
-    #[serde(deserialize_with = "de::string_or_number")]
+    #[serde(
+        deserialize_with = "de::string_or_number",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rawvalue: Option<String>,
-    #[serde(deserialize_with = "de::string_or_number")]
+    #[serde(
+        deserialize_with = "de::string_or_number",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<String>,
-    #[serde(deserialize_with = "de::string_or_number")]
-    pub source: Option<String>,
+}
+
+fn on_off(text: &str) -> Option<bool> {
+    match text.to_ascii_lowercase().as_str() {
+        "on" | "yes" | "true" => Some(true),
+        "off" | "no" | "false" => Some(false),
+        _ => None,
+    }
 }
 
 impl Property {
@@ -38,18 +52,17 @@ impl Property {
         self.as_u64().filter(|n| *n > 0)
     }
 
-    /// On/off properties: `parsed` is a bool on 25.10; older releases only
-    /// have the "on"/"off" text.
+    /// On/off properties: `parsed` is a bool on 25.10; older releases have
+    /// the "on"/"off" text, in `parsed` or only in `rawvalue`/`value`.
     pub fn as_bool(&self) -> Option<bool> {
         if let Some(b) = self.parsed.as_bool() {
             return Some(b);
         }
-        let text = self.rawvalue.as_deref().or(self.value.as_deref())?;
-        match text.to_ascii_lowercase().as_str() {
-            "on" | "yes" | "true" => Some(true),
-            "off" | "no" | "false" => Some(false),
-            _ => None,
-        }
+        self.parsed
+            .as_str()
+            .and_then(on_off)
+            .or_else(|| self.rawvalue.as_deref().and_then(on_off))
+            .or_else(|| self.value.as_deref().and_then(on_off))
     }
 
     pub fn as_date(&self) -> Option<ApiDate> {
