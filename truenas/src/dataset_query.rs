@@ -22,15 +22,14 @@ pub const DATASET_PROPERTIES: &[&str] = &[
 ];
 
 /// The fields `datasets()` keeps over JSON-RPC (`select`), leaving out the
-/// nested `children` trees. Of each property only `parsed` is kept (a dotted
+/// nested `children` trees. `name` and `pool` are left out because they
+/// repeat `id` and its first component. Of each property only `parsed` is kept (a dotted
 /// name selects one member: `utils/filter_list.py` `do_select`), which cuts
 /// a dataset from about 720 to about 330 bytes; `rawvalue` is kept where
 /// `parsed` has been text on some releases (the ratio, the on/off flag).
 pub const DATASET_FIELDS: &[&str] = &[
     "id",
     "type",
-    "name",
-    "pool",
     "mountpoint",
     "encrypted",
     "encryption_root",

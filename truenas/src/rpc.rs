@@ -8,6 +8,7 @@ use std::sync::Arc;
 use futures_util::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use serde::de::IgnoredAny;
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use tokio::net::TcpStream;
@@ -31,6 +32,9 @@ pub(crate) enum Handshake {
     NoJsonRpc,
 }
 
+/// tungstenite's read chunk and initial buffer (its default is 128 KiB).
+const READ_BUFFER_BYTES: usize = 16 * 1024;
+
 /// Answers longer than this leave a read buffer behind (see
 /// [`RpcSession::release_read_buffer`]).
 const LARGE_ANSWER_BYTES: usize = 64 * 1024;
@@ -47,7 +51,11 @@ pub(crate) async fn open(
     config: &ConnectionConfig,
     tls: Option<Arc<rustls::ClientConfig>>,
 ) -> Result<Handshake, Error> {
+    // Each read zero-fills up to `read_buffer_size` before reading into it,
+    // and a TLS stream hands over at most one 16 KiB record per read: a
+    // larger buffer only costs memset time and idle memory per connection.
     let ws_config = WebSocketConfig::default()
+        .read_buffer_size(READ_BUFFER_BYTES)
         .max_message_size(Some(MAX_RESPONSE_BYTES))
         .max_frame_size(Some(MAX_RESPONSE_BYTES));
     let connector = match tls {
@@ -147,6 +155,31 @@ impl RpcError {
     }
 }
 
+/// The usual answer, parsed in one pass straight into `T`. Dataset pages
+/// make up most of what a poll reads, and a first pass that only finds the
+/// envelope's `result` costs about as much as parsing it. Anything unusual
+/// (an error, another id, a null or misshapen result) gives `None`, and
+/// [`parse_answer`] then reads and classifies the frame.
+#[derive(Deserialize)]
+#[serde(bound = "T: DeserializeOwned")]
+struct TypedEnvelope<T> {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    result: Option<T>,
+    #[serde(default)]
+    error: Option<IgnoredAny>,
+}
+
+pub(crate) fn parse_result<T: DeserializeOwned>(text: &str, id: u64) -> Option<T> {
+    let envelope: TypedEnvelope<T> = serde_json::from_str(text).ok()?;
+    let ours = envelope.id.as_ref().and_then(Value::as_u64) == Some(id);
+    if !ours || envelope.error.is_some() {
+        return None;
+    }
+    envelope.result
+}
+
 /// Reads one text frame: `None` when it is not the answer to `id` (a
 /// notification or a stale answer), else the decoded result or error.
 pub(crate) fn parse_answer<T: DeserializeOwned>(
@@ -203,6 +236,10 @@ impl RpcSession {
                 Message::Close(_) => return Err(Error::connection("the NAS closed the WebSocket")),
                 _ => continue,
             };
+            if let Some(result) = parse_result(text.as_str(), id) {
+                self.last_answer_bytes = text.len();
+                return Ok(result);
+            }
             if let Some(answer) = parse_answer(text.as_str(), id, method) {
                 self.last_answer_bytes = text.len();
                 return answer;
@@ -255,6 +292,27 @@ mod tests {
         assert!(parse_answer::<Vec<u8>>(ours, 8, "m").is_none());
         let event = r#"{"jsonrpc":"2.0","method":"collection_update","params":{}}"#;
         assert!(parse_answer::<Value>(event, 1, "m").is_none());
+    }
+
+    #[test]
+    fn one_pass_parse_takes_only_our_plain_results() {
+        let ours = r#"{"jsonrpc":"2.0","id":7,"result":[{"id":"tank","used":{"parsed":5}}]}"#;
+        let fast: Option<Vec<crate::types::Dataset>> = parse_result(ours, 7);
+        let slow = parse_answer::<Vec<crate::types::Dataset>>(ours, 7, "m").and_then(Result::ok);
+        assert!(fast.is_some());
+        assert_eq!(fast, slow);
+        assert_eq!(parse_result::<Vec<u8>>(ours, 8), None, "another id");
+        let failed = r#"{"jsonrpc":"2.0","id":7,"result":[1],"error":{"code":1}}"#;
+        assert_eq!(parse_result::<Vec<u8>>(failed, 7), None, "an error wins");
+        let null = r#"{"jsonrpc":"2.0","id":7,"result":null}"#;
+        assert_eq!(
+            parse_result::<Vec<u8>>(null, 7),
+            None,
+            "null goes the slow way"
+        );
+        let misshapen = r#"{"jsonrpc":"2.0","id":7,"result":{"a":1}}"#;
+        assert_eq!(parse_result::<Vec<u8>>(misshapen, 7), None);
+        assert!(parse_answer::<Vec<u8>>(misshapen, 7, "m").is_some_and(|r| r.is_err()));
     }
 
     #[test]

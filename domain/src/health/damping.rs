@@ -4,6 +4,7 @@
 //! transparent: it neither counts toward a change nor breaks a streak, and
 //! so can never clear a problem.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -116,7 +117,28 @@ impl<K: Eq + Hash, S: Damped> Dampers<K, S> {
             .observe(observed)
     }
 
-    pub fn shown(&self, key: &K) -> Option<&S> {
+    /// [`Self::observe`] by a borrowed key, which is copied only the first
+    /// time it is seen: a poll feeds hundreds of thousands of names.
+    pub fn observe_borrowed<Q>(&mut self, key: &Q, observed: Option<S>) -> &S
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        if !self.map.contains_key(key) {
+            self.map
+                .insert(key.to_owned(), Damper::new(self.initial.clone()));
+        }
+        match self.map.get_mut(key) {
+            Some(damper) => damper.observe(observed),
+            None => &self.initial,
+        }
+    }
+
+    pub fn shown<Q>(&self, key: &Q) -> Option<&S>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         self.map.get(key).map(Damper::shown)
     }
 

@@ -3,7 +3,7 @@
 
 use std::time::SystemTime;
 
-use model::monitor::{PollError, SystemSummary};
+use model::monitor::{PollError, ResourceType, SystemSummary};
 use model::resources::{Status, StorageHealth};
 use tokio::time::Instant;
 
@@ -29,7 +29,7 @@ pub struct NasEntry {
     pub last_error: Option<PollError>,
     pub transport: Option<String>,
     pub connected: bool,
-    pub dampers: Dampers<String, Status>,
+    pub dampers: ResourceDampers,
     /// Bumped by every change that shows in the entry's resources, so the
     /// readers' cached chunk of them is rebuilt.
     pub generation: u64,
@@ -47,8 +47,34 @@ impl NasEntry {
             last_error: None,
             transport: None,
             connected: false,
-            dampers: Dampers::new(Status::Unknown),
+            dampers: ResourceDampers::default(),
             generation: 0,
         }
+    }
+}
+
+/// The flap dampers of one connection's resources: one set per resource
+/// type, keyed by the resource's name, so a poll feeds its statuses
+/// without building a resource id per dataset.
+#[derive(Debug, Default)]
+pub struct ResourceDampers {
+    by_type: Vec<(ResourceType, Dampers<String, Status>)>,
+}
+
+impl ResourceDampers {
+    pub fn observe(&mut self, kind: ResourceType, name: &str, status: Status) {
+        let at = match self.by_type.iter().position(|(k, _)| *k == kind) {
+            Some(at) => at,
+            None => {
+                self.by_type.push((kind, Dampers::new(Status::Unknown)));
+                self.by_type.len() - 1
+            }
+        };
+        self.by_type[at].1.observe_borrowed(name, Some(status));
+    }
+
+    pub fn shown(&self, kind: ResourceType, name: &str) -> Option<Status> {
+        let (_, dampers) = self.by_type.iter().find(|(k, _)| *k == kind)?;
+        dampers.shown(name).copied()
     }
 }

@@ -126,8 +126,8 @@ impl Registry {
                 return;
             };
             self.metrics.record(&e.connection.name, took, None);
-            for (id, status) in resource_statuses(&e.connection, &system, &storage) {
-                e.dampers.observe(id, Some(status));
+            for (kind, name, status) in resource_statuses(&system, &storage) {
+                e.dampers.observe(kind, name, status);
             }
             e.data = Some(NasData { system, storage });
             e.fresh_at = Some(Instant::now());

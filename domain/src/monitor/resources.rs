@@ -12,7 +12,6 @@ use tokio::time::Instant;
 
 use super::entry::NasEntry;
 use super::rfc3339;
-use crate::connections::StoredConnection;
 
 pub fn resource_id(connection_id: &str, kind: ResourceType, name: &str) -> String {
     match kind {
@@ -35,30 +34,29 @@ pub fn alert_status(alert: &AlertItem) -> Status {
     }
 }
 
-/// The undamped status of every resource in one poll's answer, by id.
-pub fn resource_statuses(
-    c: &StoredConnection,
+/// The undamped status of every resource in one poll's answer, by type and
+/// name.
+pub fn resource_statuses<'a>(
     _system: &SystemSummary,
-    s: &StorageHealth,
-) -> Vec<(String, Status)> {
-    let id = |kind, name: &str| resource_id(&c.id, kind, name);
+    s: &'a StorageHealth,
+) -> impl Iterator<Item = (ResourceType, &'a str, Status)> {
     let pools = s
         .pools
         .iter()
-        .map(|p| (id(ResourceType::Pool, &p.name), p.status));
+        .map(|p| (ResourceType::Pool, p.name.as_str(), p.status));
     let datasets = s
         .datasets
         .iter()
-        .map(|d| (id(ResourceType::Dataset, &d.name), d.status));
+        .map(|d| (ResourceType::Dataset, d.name.as_str(), d.status));
     let disks = s
         .disks
         .iter()
-        .map(|d| (id(ResourceType::Disk, &d.name), d.status));
+        .map(|d| (ResourceType::Disk, d.name.as_str(), d.status));
     let alerts = s
         .alerts
         .iter()
-        .map(|a| (id(ResourceType::Alert, &a.uuid), alert_status(a)));
-    pools.chain(datasets).chain(disks).chain(alerts).collect()
+        .map(|a| (ResourceType::Alert, a.uuid.as_str(), alert_status(a)));
+    pools.chain(datasets).chain(disks).chain(alerts)
 }
 
 struct Ctx<'a> {
@@ -70,8 +68,7 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     /// What flap damping lets us show; a resource never observed shows its raw status.
     fn damped(&self, kind: ResourceType, name: &str, raw: Status) -> Status {
-        let id = resource_id(&self.entry.connection.id, kind, name);
-        self.entry.dampers.shown(&id).copied().unwrap_or(raw)
+        self.entry.dampers.shown(kind, name).unwrap_or(raw)
     }
 
     fn resource(
