@@ -210,3 +210,24 @@ async fn large_nas_lists_thousands_of_datasets_in_pages() {
         assert_eq!(client.disks().await.unwrap().len(), 97);
     }
 }
+
+/// After each answer over 64 KiB the client rebuilds its WebSocket state
+/// around the same TLS stream, to drop tungstenite's frame-sized read
+/// buffer: the session must stay logged in and its answers in step.
+#[tokio::test]
+async fn large_answers_over_tls_keep_one_session_in_step() {
+    let sim = common::sim(Scenario::Large, true, false).await;
+    let client = common::client(&sim);
+    for _ in 0..2 {
+        assert_eq!(client.datasets().await.unwrap().len(), 5_000);
+        assert_eq!(client.pools().await.unwrap().len(), 4);
+        let info = client.system_info().await.unwrap();
+        assert_eq!(info.hostname.as_deref(), Some("nas-test"));
+    }
+    assert_eq!(client.transport(), Some(Transport::JsonRpc));
+    assert_eq!(
+        sim.logins(),
+        1,
+        "the rebuilt WebSocket keeps the logged-in session"
+    );
+}

@@ -98,14 +98,16 @@ impl<S: Damped> Damper<S> {
 #[derive(Clone, Debug)]
 pub struct Dampers<K, S> {
     initial: S,
-    map: HashMap<K, Damper<S>>,
+    /// foldhash: SipHash showed in profiles of large fleets, and foldhash
+    /// is still seeded per process.
+    map: HashMap<K, Damper<S>, foldhash::fast::RandomState>,
 }
 
 impl<K: Eq + Hash, S: Damped> Dampers<K, S> {
     pub fn new(initial: S) -> Self {
         Self {
             initial,
-            map: HashMap::new(),
+            map: HashMap::default(),
         }
     }
 
@@ -119,19 +121,18 @@ impl<K: Eq + Hash, S: Damped> Dampers<K, S> {
 
     /// [`Self::observe`] by a borrowed key, which is copied only the first
     /// time it is seen: a poll feeds hundreds of thousands of names.
-    pub fn observe_borrowed<Q>(&mut self, key: &Q, observed: Option<S>) -> &S
+    pub fn observe_borrowed<Q>(&mut self, key: &Q, observed: Option<S>)
     where
         K: Borrow<Q>,
         Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
     {
-        if !self.map.contains_key(key) {
-            self.map
-                .insert(key.to_owned(), Damper::new(self.initial.clone()));
+        if let Some(damper) = self.map.get_mut(key) {
+            damper.observe(observed);
+            return;
         }
-        match self.map.get_mut(key) {
-            Some(damper) => damper.observe(observed),
-            None => &self.initial,
-        }
+        let mut damper = Damper::new(self.initial.clone());
+        damper.observe(observed);
+        self.map.insert(key.to_owned(), damper);
     }
 
     pub fn shown<Q>(&self, key: &Q) -> Option<&S>
