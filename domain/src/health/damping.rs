@@ -99,8 +99,10 @@ impl<S: Damped> Damper<S> {
 pub struct Dampers<K, S> {
     initial: S,
     /// foldhash: SipHash showed in profiles of large fleets, and foldhash
-    /// is still seeded per process.
-    map: HashMap<K, Damper<S>, foldhash::fast::RandomState>,
+    /// is still seeded per process. Each damper carries the round in which
+    /// it was last observed (see [`Self::end_round`]).
+    map: HashMap<K, (Damper<S>, u32), foldhash::fast::RandomState>,
+    round: u32,
 }
 
 impl<K: Eq + Hash, S: Damped> Dampers<K, S> {
@@ -108,15 +110,18 @@ impl<K: Eq + Hash, S: Damped> Dampers<K, S> {
         Self {
             initial,
             map: HashMap::default(),
+            round: 0,
         }
     }
 
     pub fn observe(&mut self, key: K, observed: Option<S>) -> &S {
         let initial = &self.initial;
-        self.map
+        let (damper, seen) = self
+            .map
             .entry(key)
-            .or_insert_with(|| Damper::new(initial.clone()))
-            .observe(observed)
+            .or_insert_with(|| (Damper::new(initial.clone()), 0));
+        *seen = self.round;
+        damper.observe(observed)
     }
 
     /// [`Self::observe`] by a borrowed key, which is copied only the first
@@ -126,13 +131,14 @@ impl<K: Eq + Hash, S: Damped> Dampers<K, S> {
         K: Borrow<Q>,
         Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
     {
-        if let Some(damper) = self.map.get_mut(key) {
+        if let Some((damper, seen)) = self.map.get_mut(key) {
             damper.observe(observed);
+            *seen = self.round;
             return;
         }
         let mut damper = Damper::new(self.initial.clone());
         damper.observe(observed);
-        self.map.insert(key.to_owned(), damper);
+        self.map.insert(key.to_owned(), (damper, self.round));
     }
 
     pub fn shown<Q>(&self, key: &Q) -> Option<&S>
@@ -140,7 +146,26 @@ impl<K: Eq + Hash, S: Damped> Dampers<K, S> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        self.map.get(key).map(Damper::shown)
+        self.map.get(key).map(|(damper, _)| damper.shown())
+    }
+
+    /// Ends one complete answer (a successful poll): every resource it did
+    /// not mention is gone from the NAS (a deleted dataset, a removed
+    /// disk), so its damper is dropped; a NAS that creates and deletes
+    /// datasets would otherwise grow its map for ever. A resource that comes
+    /// back starts afresh.
+    pub fn end_round(&mut self) {
+        let round = self.round;
+        self.map.retain(|_, (_, seen)| *seen == round);
+        self.round = round.wrapping_add(1);
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
     }
 
     /// Drops a resource that no longer exists (pool exported and removed,
@@ -204,6 +229,21 @@ mod tests {
             run(Warning, &[CRIT, WARN, CRIT, CRIT]),
             [Warning, Warning, Warning, Critical]
         );
+    }
+
+    #[test]
+    fn a_round_forgets_what_it_did_not_see() {
+        let mut set: Dampers<String, Status> = Dampers::new(Status::Unknown);
+        set.observe_borrowed("tank", WARN);
+        set.observe_borrowed("gone", WARN);
+        set.end_round();
+        set.observe_borrowed("tank", WARN);
+        assert_eq!(set.shown("tank"), Some(&Status::Warning));
+        assert_eq!(set.shown("gone"), Some(&Status::Unknown));
+        set.end_round();
+        assert_eq!(set.len(), 1, "only tank was in the last answer");
+        assert_eq!(set.shown("gone"), None);
+        assert_eq!(set.shown("tank"), Some(&Status::Warning));
     }
 
     #[test]

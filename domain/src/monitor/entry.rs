@@ -73,8 +73,41 @@ impl ResourceDampers {
         self.by_type[at].1.observe_borrowed(name, Some(status));
     }
 
+    /// After a successful poll: resources it did not mention are gone.
+    pub fn end_poll(&mut self) {
+        for (_, dampers) in &mut self.by_type {
+            dampers.end_round();
+        }
+    }
+
     pub fn shown(&self, kind: ResourceType, name: &str) -> Option<Status> {
         let (_, dampers) = self.by_type.iter().find(|(k, _)| *k == kind)?;
         dampers.shown(name).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_poll_forgets_the_resources_it_no_longer_lists() {
+        let mut dampers = ResourceDampers::default();
+        dampers.observe(ResourceType::Dataset, "tank/old", Status::Warning);
+        dampers.observe(ResourceType::Dataset, "tank/kept", Status::Online);
+        dampers.observe(ResourceType::Pool, "tank", Status::Online);
+        dampers.end_poll();
+        dampers.observe(ResourceType::Dataset, "tank/kept", Status::Online);
+        dampers.observe(ResourceType::Pool, "tank", Status::Online);
+        dampers.end_poll();
+        assert_eq!(dampers.shown(ResourceType::Dataset, "tank/old"), None);
+        assert_eq!(
+            dampers.shown(ResourceType::Dataset, "tank/kept"),
+            Some(Status::Online)
+        );
+        assert_eq!(
+            dampers.shown(ResourceType::Pool, "tank"),
+            Some(Status::Online)
+        );
     }
 }

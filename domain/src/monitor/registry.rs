@@ -129,6 +129,7 @@ impl Registry {
             for (kind, name, status) in resource_statuses(&system, &storage) {
                 e.dampers.observe(kind, name, status);
             }
+            e.dampers.end_poll();
             e.data = Some(NasData { system, storage });
             e.fresh_at = Some(Instant::now());
             e.last_success = Some(SystemTime::now());
