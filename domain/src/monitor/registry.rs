@@ -126,7 +126,7 @@ impl Registry {
                 return;
             };
             self.metrics.record(&e.connection.name, took, None);
-            for (kind, name, status) in resource_statuses(&system, &storage) {
+            for (kind, name, status) in resource_statuses(&storage) {
                 e.dampers.observe(kind, name, status);
             }
             e.dampers.end_poll();

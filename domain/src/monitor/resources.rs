@@ -4,9 +4,7 @@
 
 use std::time::Duration;
 
-use model::monitor::{
-    Freshness, Resource, ResourceType, SourceStatus, SourceStatuses, SystemSummary,
-};
+use model::monitor::{Freshness, Resource, ResourceType, SourceStatus, SourceStatuses};
 use model::resources::{AlertItem, Reason, ReasonCode, Status, StorageHealth, SubjectKind};
 use tokio::time::Instant;
 
@@ -36,10 +34,7 @@ pub fn alert_status(alert: &AlertItem) -> Status {
 
 /// The undamped status of every resource in one poll's answer, by type and
 /// name.
-pub fn resource_statuses<'a>(
-    _system: &SystemSummary,
-    s: &'a StorageHealth,
-) -> impl Iterator<Item = (ResourceType, &'a str, Status)> {
+pub fn resource_statuses(s: &StorageHealth) -> impl Iterator<Item = (ResourceType, &str, Status)> {
     let pools = s
         .pools
         .iter()
