@@ -351,16 +351,6 @@ impl AlertItem {
     }
 }
 
-/// Everything the health model derives from one poll of one NAS.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StorageHealth {
-    pub pools: Vec<PoolHealth>,
-    pub datasets: Vec<DatasetHealth>,
-    pub disks: Vec<DiskHealth>,
-    pub alerts: Vec<AlertItem>,
-}
-
 #[cfg(test)]
 mod tests {
 

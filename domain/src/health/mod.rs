@@ -8,6 +8,7 @@
 pub mod alerts;
 pub mod damping;
 pub mod dataset;
+pub mod dataset_row;
 pub mod disk;
 pub mod pool;
 pub mod storage;
@@ -26,9 +27,10 @@ use truenas::types::ApiDate;
 pub use alerts::{alert_item, alert_items, attach_to_disk, attach_to_pool, strip_html};
 pub use damping::{Damped, Damper, Dampers, Verdict};
 pub use dataset::evaluate_dataset;
+pub use dataset_row::{DatasetRow, observe_datasets};
 pub use disk::evaluate_disk;
 pub use pool::{evaluate_pool, root_dataset};
-pub use storage::evaluate_storage;
+pub use storage::{Storage, evaluate_storage};
 pub use vdev::{Leaf, LeafMap, device_status, leaf_map};
 
 fn reason(code: ReasonCode, status: Status, message: String, subject: Option<&str>) -> Reason {

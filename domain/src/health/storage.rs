@@ -1,25 +1,36 @@
-//! One poll of one NAS → [`StorageHealth`]: every rule of this module
+//! One poll of one NAS → [`Storage`]: every rule of this module
 //! applied in the order the data depends on (pools before the disks that
 //! read their topology, alerts once every name is known).
 
-use model::resources::StorageHealth;
+use model::resources::{AlertItem, DiskHealth, PoolHealth};
 use truenas::types::{Alert, Dataset, Disk, Pool};
 
 use super::alerts::{alert_items, attach_to_disk, attach_to_pool};
-use super::dataset::evaluate_dataset;
+use super::dataset_row::DatasetRow;
 use super::disk::evaluate_disk;
 use super::pool::{evaluate_pool, root_dataset};
 use super::vdev::leaf_map;
 
+/// One NAS's storage as the registry keeps it between polls. Datasets are
+/// [`DatasetRow`]s, the compact form a fleet's half a million of them fit
+/// in; pools, disks and alerts are few and kept as the API shows them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Storage {
+    pub pools: Vec<PoolHealth>,
+    pub datasets: Vec<DatasetRow>,
+    pub disks: Vec<DiskHealth>,
+    pub alerts: Vec<AlertItem>,
+}
+
 /// The current health of one NAS from one poll's answers. Flap damping is
-/// the poller's: it feeds each resource's status to a
-/// [`Dampers`](super::Dampers) keyed by connection and resource.
+/// the registry's: it feeds each resource's status to its damper (a
+/// dataset row's own, a [`Dampers`](super::Dampers) entry for the rest).
 pub fn evaluate_storage(
     pools: &[Pool],
     datasets: &[Dataset],
     disks: &[Disk],
     alerts: &[Alert],
-) -> StorageHealth {
+) -> Storage {
     let mut pool_health: Vec<_> = pools
         .iter()
         .map(|p| evaluate_pool(p, root_dataset(&p.name, datasets)))
@@ -38,9 +49,9 @@ pub fn evaluate_storage(
     for disk in &mut disk_health {
         attach_to_disk(disk, &items);
     }
-    StorageHealth {
+    Storage {
         pools: pool_health,
-        datasets: datasets.iter().map(evaluate_dataset).collect(),
+        datasets: datasets.iter().map(DatasetRow::new).collect(),
         disks: disk_health,
         alerts: items,
     }
@@ -54,7 +65,7 @@ mod tests {
     use super::super::fixtures;
     use super::*;
 
-    fn evaluate(scenario: Scenario) -> StorageHealth {
+    fn evaluate(scenario: Scenario) -> Storage {
         evaluate_storage(
             &fixtures::pools(scenario),
             &fixtures::datasets(scenario),
@@ -82,7 +93,7 @@ mod tests {
         );
         let sdc = health.disks.iter().find(|d| d.name == "sdc").unwrap();
         assert_eq!(sdc.status, Status::Critical);
-        assert!(health.datasets.iter().all(|d| d.status == Status::Online));
+        assert!(health.datasets.iter().all(|d| d.status() == Status::Online));
         assert!(health.alerts.iter().all(|a| {
             a.subject
                 .as_ref()
@@ -96,27 +107,24 @@ mod tests {
         let flagged: Vec<_> = health
             .datasets
             .iter()
-            .filter(|d| d.status != Status::Online)
-            .map(|d| d.name.as_str())
+            .filter(|d| d.status() != Status::Online)
+            .map(DatasetRow::name)
             .collect();
         assert_eq!(flagged, ["tank/secure"]);
         assert!(health.pools.iter().all(|p| p.status == Status::Online));
-        let json = serde_json::to_value(&health).unwrap();
-        let secure = json["datasets"]
-            .as_array()
-            .unwrap()
+        let secure = health
+            .datasets
             .iter()
-            .find(|d| d["name"] == "tank/secure")
-            .unwrap();
+            .find(|d| d.name() == "tank/secure")
+            .unwrap()
+            .health();
+        let secure = serde_json::to_value(&secure).unwrap();
         assert_eq!(secure["locked"], true);
         assert_eq!(secure["reasons"][0]["code"], "datasetLocked");
     }
 
     #[test]
     fn nothing_in_nothing_out() {
-        assert_eq!(
-            evaluate_storage(&[], &[], &[], &[]),
-            StorageHealth::default()
-        );
+        assert_eq!(evaluate_storage(&[], &[], &[], &[]), Storage::default());
     }
 }

@@ -4,17 +4,17 @@
 use std::time::SystemTime;
 
 use model::monitor::{PollError, ResourceType, SystemSummary};
-use model::resources::{Status, StorageHealth};
+use model::resources::Status;
 use tokio::time::Instant;
 
 use crate::connections::StoredConnection;
-use crate::health::Dampers;
+use crate::health::{Dampers, Storage};
 
 /// The last successful read of one NAS.
 #[derive(Clone, Debug)]
 pub struct NasData {
     pub system: SystemSummary,
-    pub storage: StorageHealth,
+    pub storage: Storage,
 }
 
 #[derive(Debug)]
@@ -53,9 +53,10 @@ impl NasEntry {
     }
 }
 
-/// The flap dampers of one connection's resources: one set per resource
-/// type, keyed by the resource's name, so a poll feeds its statuses
-/// without building a resource id per dataset.
+/// The flap dampers of one connection's pools, disks and alerts: one set
+/// per resource type, keyed by the resource's name. Datasets, by far the
+/// most numerous, carry their damper in their row
+/// ([`DatasetRow`](crate::health::DatasetRow)).
 #[derive(Debug, Default)]
 pub struct ResourceDampers {
     by_type: Vec<(ResourceType, Dampers<String, Status>)>,
@@ -93,16 +94,16 @@ mod tests {
     #[test]
     fn a_poll_forgets_the_resources_it_no_longer_lists() {
         let mut dampers = ResourceDampers::default();
-        dampers.observe(ResourceType::Dataset, "tank/old", Status::Warning);
-        dampers.observe(ResourceType::Dataset, "tank/kept", Status::Online);
+        dampers.observe(ResourceType::Disk, "sdb", Status::Warning);
+        dampers.observe(ResourceType::Disk, "sda", Status::Online);
         dampers.observe(ResourceType::Pool, "tank", Status::Online);
         dampers.end_poll();
-        dampers.observe(ResourceType::Dataset, "tank/kept", Status::Online);
+        dampers.observe(ResourceType::Disk, "sda", Status::Online);
         dampers.observe(ResourceType::Pool, "tank", Status::Online);
         dampers.end_poll();
-        assert_eq!(dampers.shown(ResourceType::Dataset, "tank/old"), None);
+        assert_eq!(dampers.shown(ResourceType::Disk, "sdb"), None);
         assert_eq!(
-            dampers.shown(ResourceType::Dataset, "tank/kept"),
+            dampers.shown(ResourceType::Disk, "sda"),
             Some(Status::Online)
         );
         assert_eq!(

@@ -295,11 +295,11 @@ impl Gauges {
             .storage
             .datasets
             .iter()
-            .filter(|d| d.name.matches('/').count() <= 1)
+            .filter(|d| d.name().matches('/').count() <= 1)
         {
-            if let Some(used) = d.used {
+            if let Some(used) = d.used() {
                 self.dataset_used
-                    .get_or_create(&named(&d.name))
+                    .get_or_create(&named(d.name()))
                     .set(int(used));
             }
         }

@@ -9,14 +9,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use model::monitor::SystemSummary;
-use model::resources::StorageHealth;
 use tokio::sync::Semaphore;
 use tokio::task::JoinHandle;
 
 use super::Registry;
 use crate::Services;
 use crate::connections::{StoredConnection, category_code, client_config, transport_code};
-use crate::health::evaluate_storage;
+use crate::health::{Storage, evaluate_storage};
 
 /// Polls in flight at once, across all NAS.
 pub const MAX_IN_FLIGHT: usize = 64;
@@ -152,9 +151,7 @@ pub fn next_wait(interval: Duration, auth_failures: u32) -> Duration {
         .min(MAX_AUTH_BACKOFF.max(interval))
 }
 
-async fn poll_once(
-    client: &truenas::Client,
-) -> Result<(SystemSummary, StorageHealth), truenas::Error> {
+async fn poll_once(client: &truenas::Client) -> Result<(SystemSummary, Storage), truenas::Error> {
     let info = client.system_info().await?;
     let pools = client.pools().await?;
     let datasets = client.datasets().await?;

@@ -8,7 +8,6 @@ use std::sync::{Mutex, PoisonError, RwLock};
 use std::time::{Duration, SystemTime};
 
 use model::monitor::{ConnectionView, PollError, PollStatus, SystemSummary, TransportStatus};
-use model::resources::StorageHealth;
 use tokio::sync::watch;
 use tokio::time::Instant;
 
@@ -18,6 +17,7 @@ use super::resources::resource_statuses;
 use super::rfc3339;
 use super::snapshot::{ChunkCache, Resources};
 use crate::connections::StoredConnection;
+use crate::health::{Storage, observe_datasets};
 
 /// Default staleness threshold (`POOLWATCH_STALE_AFTER_SECONDS`).
 pub const DEFAULT_STALE_AFTER: Duration = Duration::from_secs(120);
@@ -117,7 +117,7 @@ impl Registry {
         &self,
         connection_id: &str,
         system: SystemSummary,
-        storage: StorageHealth,
+        mut storage: Storage,
         transport: Option<String>,
         took: Duration,
     ) {
@@ -126,6 +126,8 @@ impl Registry {
                 return;
             };
             self.metrics.record(&e.connection.name, took, None);
+            let previous = e.data.as_ref().map_or(&[][..], |d| &d.storage.datasets[..]);
+            observe_datasets(&mut storage.datasets, previous);
             for (kind, name, status) in resource_statuses(&storage) {
                 e.dampers.observe(kind, name, status);
             }

@@ -5,11 +5,12 @@
 use std::time::Duration;
 
 use model::monitor::{Freshness, Resource, ResourceType, SourceStatus, SourceStatuses};
-use model::resources::{AlertItem, Reason, ReasonCode, Status, StorageHealth, SubjectKind};
+use model::resources::{AlertItem, Reason, ReasonCode, Status, SubjectKind};
 use tokio::time::Instant;
 
 use super::entry::NasEntry;
 use super::rfc3339;
+use crate::health::Storage;
 
 pub fn resource_id(connection_id: &str, kind: ResourceType, name: &str) -> String {
     match kind {
@@ -32,17 +33,13 @@ pub fn alert_status(alert: &AlertItem) -> Status {
     }
 }
 
-/// The undamped status of every resource in one poll's answer, by type and
-/// name.
-pub fn resource_statuses(s: &StorageHealth) -> impl Iterator<Item = (ResourceType, &str, Status)> {
+/// The undamped status of the pools, disks and alerts in one poll's answer,
+/// by type and name (datasets damp in their rows).
+pub fn resource_statuses(s: &Storage) -> impl Iterator<Item = (ResourceType, &str, Status)> {
     let pools = s
         .pools
         .iter()
         .map(|p| (ResourceType::Pool, p.name.as_str(), p.status));
-    let datasets = s
-        .datasets
-        .iter()
-        .map(|d| (ResourceType::Dataset, d.name.as_str(), d.status));
     let disks = s
         .disks
         .iter()
@@ -51,7 +48,7 @@ pub fn resource_statuses(s: &StorageHealth) -> impl Iterator<Item = (ResourceTyp
         .alerts
         .iter()
         .map(|a| (ResourceType::Alert, a.uuid.as_str(), alert_status(a)));
-    pools.chain(datasets).chain(disks).chain(alerts)
+    pools.chain(disks).chain(alerts)
 }
 
 struct Ctx<'a> {
@@ -74,9 +71,20 @@ impl Ctx<'_> {
         raw: Status,
         reasons: &[Reason],
     ) -> Resource {
+        self.resource_shown(kind, name, parent, self.damped(kind, name, raw), reasons)
+    }
+
+    /// [`Self::resource`] for a status already damped.
+    fn resource_shown(
+        &self,
+        kind: ResourceType,
+        name: &str,
+        parent: Option<String>,
+        damped: Status,
+        reasons: &[Reason],
+    ) -> Resource {
         let c = &self.entry.connection;
         let id = resource_id(&c.id, kind, name);
-        let damped = self.damped(kind, name, raw);
         let mut reasons = if damped == Status::Online {
             Vec::new()
         } else {
@@ -190,28 +198,29 @@ pub fn build(entry: &NasEntry, now: Instant, stale_after: Duration) -> Vec<Resou
         }
         out.push(r);
     }
-    let pool_id = |pool: &Option<String>| match pool {
-        Some(name) if s.pools.iter().any(|p| &p.name == name) => {
+    let pool_id = |pool: Option<&str>| match pool {
+        Some(name) if s.pools.iter().any(|p| p.name == name) => {
             resource_id(&c.id, ResourceType::Pool, name)
         }
         _ => system_id.clone(),
     };
-    for d in &s.datasets {
-        let mut r = ctx.resource(
+    for row in &s.datasets {
+        let d = row.health();
+        let mut r = ctx.resource_shown(
             ResourceType::Dataset,
             &d.name,
-            Some(pool_id(&d.pool)),
-            d.status,
+            Some(pool_id(row.pool())),
+            row.shown(),
             &d.reasons,
         );
-        r.dataset = Some(d.clone());
+        r.dataset = Some(d);
         out.push(r);
     }
     for d in &s.disks {
         let mut r = ctx.resource(
             ResourceType::Disk,
             &d.name,
-            Some(pool_id(&d.pool)),
+            Some(pool_id(d.pool.as_deref())),
             d.status,
             &d.reasons,
         );

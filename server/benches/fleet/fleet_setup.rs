@@ -65,8 +65,12 @@ pub async fn add_connections(services: &Services, nas: &[SimNas], key: &str) {
 pub struct Cycle {
     /// First attempt of the round to its last success.
     pub wall: Duration,
-    /// This process's CPU seconds over the same span.
+    /// This process's CPU seconds over the same span, less the bench's own
+    /// watcher (`watcher_cpu`).
     pub cpu: f64,
+    /// CPU seconds of the thread that watches the registry to cut rounds:
+    /// the measuring instrument, not poolwatch's work.
+    pub watcher_cpu: f64,
     /// The simulators' CPU seconds over the same span.
     pub child_cpu: f64,
 }
@@ -102,7 +106,10 @@ pub async fn rounds(services: &Services, ticks: f64, child: &str, count: usize) 
     let mut seen: Vec<Seen> = connections.iter().map(|_| Seen::default()).collect();
     let mut cycles = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(240);
-    let mut open: Option<(f64, f64)> = None;
+    // `rounds` runs on the thread that called `block_on` (the pollers run
+    // on the runtime's workers), so this thread's CPU is the watcher's.
+    let watcher = || cpu_seconds("thread-self", ticks);
+    let mut open: Option<(f64, f64, f64)> = None;
     while cycles.len() < count {
         assert!(
             Instant::now() < deadline,
@@ -114,14 +121,20 @@ pub async fn rounds(services: &Services, ticks: f64, child: &str, count: usize) 
             observe(services, c, s);
         }
         if open.is_none() && seen.iter().any(|s| s.rounds.len() >= round) {
-            open = Some((cpu_seconds("self", ticks), cpu_seconds(child, ticks)));
+            open = Some((
+                cpu_seconds("self", ticks),
+                cpu_seconds(child, ticks),
+                watcher(),
+            ));
         }
-        if let Some((cpu, child_cpu)) = open
+        if let Some((cpu, child_cpu, watcher_cpu)) = open
             && seen.iter().all(|s| s.successes() >= round)
         {
+            let watcher_cpu = watcher() - watcher_cpu;
             cycles.push(Cycle {
                 wall: span(&seen, round - 1),
-                cpu: cpu_seconds("self", ticks) - cpu,
+                cpu: cpu_seconds("self", ticks) - cpu - watcher_cpu,
+                watcher_cpu,
                 child_cpu: cpu_seconds(child, ticks) - child_cpu,
             });
             open = None;

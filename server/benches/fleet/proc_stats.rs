@@ -16,7 +16,8 @@ pub fn clock_ticks() -> f64 {
         .unwrap_or(100.0)
 }
 
-/// CPU seconds (user + system) used so far by `pid` ("self" for this process).
+/// CPU seconds (user + system) used so far by `pid` ("self" for this
+/// process, "thread-self" for the calling thread).
 pub fn cpu_seconds(pid: &str, ticks: f64) -> f64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
     // The command name (field 2) may contain spaces; fields after it are plain.

@@ -39,12 +39,13 @@ pub fn cycle(n: usize, c: &Cycle) {
         "warm"
     };
     println!(
-        "cycle {:>2} ({kind}):{:>w$}wall {:>6.2} s, poolwatch CPU {:>5.2} s, simulators CPU {:>5.2} s",
+        "cycle {:>2} ({kind}):{:>w$}wall {:>6.2} s, poolwatch CPU {:>5.2} s, simulators CPU {:>5.2} s (bench watcher {:.2} s, not counted)",
         n + 1,
         "",
         c.wall.as_secs_f64(),
         c.cpu,
         c.child_cpu,
+        c.watcher_cpu,
         w = 27usize.saturating_sub(kind.len()),
     );
 }
