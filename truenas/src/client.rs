@@ -14,7 +14,9 @@ use crate::rest::RestCall;
 use crate::rpc::METHOD_NOT_FOUND;
 use crate::session::{Session, Transport};
 use crate::tls::{SeenCert, client_config};
-use crate::types::{Alert, Dataset, Disk, Pool, ReplicationTask, Snapshot, SystemInfo};
+use crate::types::{
+    Alert, Dataset, DatasetList, Disk, FromDataset, Pool, ReplicationTask, Snapshot, SystemInfo,
+};
 
 /// Datasets per request: about 0.35 KiB each with [`DATASET_FIELDS`] over
 /// JSON-RPC (3.5 KiB with every property), so a page stays under a MiB.
@@ -128,12 +130,56 @@ impl Client {
     /// flattens it. `extra.retrieve_children=false` is no way out: TrueNAS
     /// then does not descend below the root datasets at all.
     pub async fn datasets(&self) -> Result<Vec<Dataset>, Error> {
+        let mut all = Vec::new();
+        self.dataset_pages(|page: Vec<Dataset>| {
+            let listed = page.len();
+            // A `Dataset` is large inline: the usual single flat page is
+            // kept as it is rather than moved entry by entry.
+            let flat = page.iter().all(|d| d.children.is_empty());
+            if flat && all.is_empty() {
+                all = page;
+            } else if flat {
+                all.extend(page);
+            } else {
+                for dataset in page {
+                    flatten_into(dataset, &mut all);
+                }
+            }
+            listed
+        })
+        .await?;
+        Ok(all)
+    }
+
+    /// The same query as [`Self::datasets`], each entry turned into the
+    /// caller's `R` while the answer is parsed, from a view that borrows
+    /// the answer's text: what a poll uses, since it keeps a compact row
+    /// per dataset and no owned [`Dataset`] is then built at all.
+    pub async fn dataset_rows<R: FromDataset + Send>(&self) -> Result<Vec<R>, Error> {
+        let mut rows = Vec::new();
+        self.dataset_pages(|page: DatasetList<R>| {
+            if rows.is_empty() {
+                rows = page.rows;
+            } else {
+                rows.extend(page.rows);
+            }
+            page.listed
+        })
+        .await?;
+        Ok(rows)
+    }
+
+    /// Pages through `pool.dataset.query` (see [`Self::datasets`]), handing
+    /// each page to `take`, which says how many top-level entries it held.
+    async fn dataset_pages<P: DeserializeOwned>(
+        &self,
+        mut take: impl FnMut(P) -> usize,
+    ) -> Result<(), Error> {
         let quoted: Vec<String> = DATASET_PROPERTIES
             .iter()
             .map(|p| format!("\"{p}\""))
             .collect();
         let properties = format!("[{}]", quoted.join(","));
-        let mut all = Vec::new();
         let mut offset = 0;
         loop {
             let query = [
@@ -151,26 +197,13 @@ impl Client {
                 "limit": DATASET_PAGE,
                 "offset": offset,
             });
-            let page: Vec<Dataset> = self
+            let page: P = self
                 .call("pool.dataset.query", json!([[], options]), rest)
                 .await?;
-            offset += page.len();
-            let done = page.len() < DATASET_PAGE || self.transport() == Some(Transport::Rest);
-            // A `Dataset` is a few KiB inline: the usual single flat page is
-            // returned as it is rather than moved entry by entry.
-            let flat = page.iter().all(|d| d.children.is_empty());
-            if done && flat && all.is_empty() {
-                return Ok(page);
-            }
-            if flat {
-                all.extend(page);
-            } else {
-                for dataset in page {
-                    flatten_into(dataset, &mut all);
-                }
-            }
-            if done {
-                return Ok(all);
+            let listed = take(page);
+            offset += listed;
+            if listed < DATASET_PAGE || self.transport() == Some(Transport::Rest) {
+                return Ok(());
             }
         }
     }

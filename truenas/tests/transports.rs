@@ -7,8 +7,56 @@
 
 mod common;
 
+use truenas::types::{Dataset, DatasetRef, FromDataset};
 use truenas::{Client, Transport};
 use truenas_sim::Scenario;
+
+/// What a poll keeps of a dataset, read through the accessors both the
+/// borrowed and the owned shape answer with.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    name: String,
+    kind: Option<String>,
+    mountpoint: Option<String>,
+    sizes: [Option<u64>; 4],
+    ratio: Option<f64>,
+    readonly: Option<bool>,
+    locked: Option<bool>,
+    root: Option<String>,
+}
+
+impl FromDataset for Seen {
+    fn from_dataset(d: &DatasetRef<'_>) -> Self {
+        let text = |t: &Option<truenas::types::Text<'_>>| t.as_ref().map(|t| t.as_str().to_owned());
+        let size =
+            |p: &Option<truenas::types::PropertyRef<'_>>| p.as_ref().and_then(|p| p.as_u64());
+        Self {
+            name: d.full_name().to_owned(),
+            kind: text(&d.dataset_type),
+            mountpoint: text(&d.mountpoint),
+            sizes: [
+                size(&d.used),
+                size(&d.available),
+                d.quota.as_ref().and_then(|p| p.as_limit()),
+                size(&d.volsize),
+            ],
+            ratio: d.compressratio.as_ref().and_then(|p| p.as_ratio()),
+            readonly: d.readonly.as_ref().and_then(|p| p.as_bool()),
+            locked: d.is_locked(),
+            root: text(&d.encryption_root),
+        }
+    }
+}
+
+/// `dataset_rows` reads the same answer as `datasets`, without owned entries.
+async fn rows_match(client: &Client, datasets: &[Dataset]) {
+    let rows: Vec<Seen> = client.dataset_rows().await.unwrap();
+    let expected: Vec<Seen> = datasets
+        .iter()
+        .map(|d| Seen::from_dataset(&d.view()))
+        .collect();
+    assert_eq!(rows, expected);
+}
 
 async fn read_everything(client: &Client) {
     let info = client.system_info().await.unwrap();
@@ -31,6 +79,7 @@ async fn read_everything(client: &Client) {
 
     let datasets = client.datasets().await.unwrap();
     assert_eq!(datasets.len(), 7);
+    rows_match(client, &datasets).await;
     let volume = datasets.iter().find(|d| d.id == "tank/vm-disk").unwrap();
     assert_eq!(volume.dataset_type.as_deref(), Some("VOLUME"));
     assert_eq!(volume.mountpoint, None);
@@ -206,6 +255,7 @@ async fn large_nas_lists_thousands_of_datasets_in_pages() {
         let names: std::collections::HashSet<&str> =
             datasets.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(names.len(), 5_000, "legacy={legacy}");
+        rows_match(&client, &datasets).await;
         assert_eq!(client.pools().await.unwrap().len(), 4);
         assert_eq!(client.disks().await.unwrap().len(), 97);
     }

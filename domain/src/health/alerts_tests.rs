@@ -14,7 +14,7 @@ fn items(scenario: Scenario) -> Vec<AlertItem> {
 }
 
 fn tank(scenario: Scenario) -> PoolHealth {
-    let datasets = fixtures::datasets(scenario);
+    let datasets = fixtures::rows(scenario);
     let pools = fixtures::pools(scenario);
     evaluate_pool(&pools[0], root_dataset("tank", &datasets))
 }
@@ -67,7 +67,7 @@ fn an_active_alert_adds_a_reason_but_never_makes_a_resilver_critical() {
 #[test]
 fn dismissed_and_informational_alerts_change_nothing() {
     let list = items(Scenario::Healthy);
-    let datasets = fixtures::datasets(Scenario::Healthy);
+    let datasets = fixtures::rows(Scenario::Healthy);
     let pools = fixtures::pools(Scenario::Healthy);
     let mut backup = evaluate_pool(&pools[1], root_dataset("backup", &datasets));
     attach_to_pool(&mut backup, &list);

@@ -4,7 +4,7 @@
 //! all, so neither is a fault (facts §9).
 
 use model::resources::{DatasetHealth, DatasetKind, Reason, ReasonCode, Status};
-use truenas::types::{Dataset, Property};
+use truenas::types::Dataset;
 
 use super::dataset_row::DatasetRow;
 use super::reason;
@@ -18,18 +18,6 @@ pub(crate) fn kind(text: Option<&str>) -> Option<DatasetKind> {
     } else {
         None
     }
-}
-
-/// `parsed` may be a number or text; `value` is "1.52x", `rawvalue` "1.52".
-pub(crate) fn ratio(property: &Property) -> Option<f64> {
-    let from_text = |text: &str| text.trim().trim_end_matches(['x', 'X']).parse::<f64>().ok();
-    property
-        .parsed
-        .as_f64()
-        .or_else(|| property.parsed.as_str().and_then(from_text))
-        .or_else(|| property.rawvalue.as_deref().and_then(from_text))
-        .or_else(|| property.value.as_deref().and_then(from_text))
-        .filter(|r| r.is_finite() && *r >= 0.0)
 }
 
 /// What a dataset's encryption says about reaching its data.
@@ -85,7 +73,7 @@ pub(crate) fn lock_reason(lock: Lock, name: &str, encryption_root: Option<&str>)
 /// The health of one dataset, undamped. The registry keeps the compact
 /// [`DatasetRow`] and builds this only when a reader asks.
 pub fn evaluate_dataset(dataset: &Dataset) -> DatasetHealth {
-    DatasetRow::new(dataset).health()
+    DatasetRow::new(&dataset.view()).health()
 }
 
 #[cfg(test)]

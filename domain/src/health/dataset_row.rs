@@ -8,10 +8,10 @@
 use std::collections::HashMap;
 
 use model::resources::{DatasetHealth, DatasetKind, Status};
-use truenas::types::{Dataset, Property};
+use truenas::types::{DatasetRef, FromDataset, PropertyRef, Text};
 
 use super::damping::Damper;
-use super::dataset::{Lock, kind, lock_reason, ratio};
+use super::dataset::{Lock, kind, lock_reason};
 
 /// A size TrueNAS did not report.
 const UNKNOWN_SIZE: u64 = u64::MAX;
@@ -47,38 +47,36 @@ pub struct DatasetRow {
 }
 
 impl DatasetRow {
-    /// Copies what it keeps rather than moving strings out of the parsed
-    /// answer: moved strings stay scattered among the answer's freed
-    /// temporaries and pin their allocator pages (the fleet benchmark's
-    /// RSS grew by 270 MB when the health model took datasets by value).
-    pub fn new(dataset: &Dataset) -> Self {
-        let name: &str = dataset.name.as_deref().unwrap_or(&dataset.id);
-        let mount_under_mnt = dataset
-            .mountpoint
-            .as_deref()
+    /// Built from the view of the answer's text while it is parsed
+    /// ([`truenas::Client::dataset_rows`]), or of an owned
+    /// [`truenas::types::Dataset`] (`Dataset::view`).
+    pub fn new(dataset: &DatasetRef<'_>) -> Self {
+        let name = dataset.full_name();
+        let mountpoint = dataset.mountpoint.as_ref().map(Text::as_str);
+        let mount_under_mnt = mountpoint
             .and_then(|m| m.strip_prefix("/mnt/"))
             .is_some_and(|rest| rest == name);
-        let bytes = |p: &Option<Property>| size(p.as_ref().and_then(Property::as_u64));
+        let bytes = |p: &Option<PropertyRef<'_>>| size(p.as_ref().and_then(PropertyRef::as_u64));
         Self {
             name: name.into(),
-            mountpoint: match &dataset.mountpoint {
-                Some(m) if !mount_under_mnt => Some(m.as_str().into()),
-                _ => None,
-            },
-            encryption_root: dataset.encryption_root.as_deref().map(Into::into),
+            mountpoint: mountpoint.filter(|_| !mount_under_mnt).map(Into::into),
+            encryption_root: dataset
+                .encryption_root
+                .as_ref()
+                .map(|root| root.as_str().into()),
             used: bytes(&dataset.used),
             available: bytes(&dataset.available),
-            quota: size(dataset.quota.as_ref().and_then(Property::as_limit)),
+            quota: size(dataset.quota.as_ref().and_then(PropertyRef::as_limit)),
             volsize: bytes(&dataset.volsize),
             compressratio: dataset
                 .compressratio
                 .as_ref()
-                .and_then(ratio)
+                .and_then(PropertyRef::as_ratio)
                 .unwrap_or(f64::NAN),
-            kind: kind(dataset.dataset_type.as_deref()),
+            kind: kind(dataset.dataset_type.as_ref().map(Text::as_str)),
             encrypted: dataset.encrypted,
             locked: dataset.is_locked(),
-            readonly: dataset.readonly.as_ref().and_then(Property::as_bool),
+            readonly: dataset.readonly.as_ref().and_then(PropertyRef::as_bool),
             mount_under_mnt,
             damper: Damper::new(Status::Unknown),
         }
@@ -95,6 +93,10 @@ impl DatasetRow {
 
     pub fn used(&self) -> Option<u64> {
         known(self.used)
+    }
+
+    pub fn available(&self) -> Option<u64> {
+        known(self.available)
     }
 
     fn lock(&self) -> Lock {
@@ -137,6 +139,12 @@ impl DatasetRow {
             status: self.status(),
             reasons,
         }
+    }
+}
+
+impl FromDataset for DatasetRow {
+    fn from_dataset(dataset: &DatasetRef<'_>) -> Self {
+        Self::new(dataset)
     }
 }
 

@@ -118,7 +118,7 @@ mod tests {
     use super::*;
 
     fn evaluate_all(scenario: Scenario) -> Vec<DiskHealth> {
-        let datasets = fixtures::datasets(scenario);
+        let datasets = fixtures::rows(scenario);
         let pools: Vec<_> = fixtures::pools(scenario)
             .iter()
             .map(|p| evaluate_pool(p, root_dataset(&p.name, &datasets)))

@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use model::resources::{Capacity, PoolHealth, RawCapacity, Status, TopologyGroup, UsableCapacity};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use truenas::types::{Alert, Dataset, Disk, Pool};
+use truenas::types::{Alert, Dataset, DatasetList, Disk, Pool};
 use truenas_sim::data::NasData;
 use truenas_sim::{Scenario, SimConfig};
+
+use super::dataset_row::DatasetRow;
 
 fn answer<T: DeserializeOwned>(scenario: Scenario, method: &str, params: &Value) -> T {
     let data = NasData::build(&SimConfig::default(), scenario);
@@ -21,13 +23,16 @@ pub fn pools(scenario: Scenario) -> Vec<Pool> {
 }
 
 /// The JSON-RPC request `Client::datasets` sends (one page).
-pub fn datasets(scenario: Scenario) -> Vec<Dataset> {
+fn dataset_query() -> Value {
     let options = json!({
         "extra": {"properties": truenas::DATASET_PROPERTIES, "retrieve_user_props": false},
         "select": truenas::DATASET_FIELDS,
     });
-    let params = json!([[], options]);
-    answer(scenario, "pool.dataset.query", &params)
+    json!([[], options])
+}
+
+pub fn datasets(scenario: Scenario) -> Vec<Dataset> {
+    answer(scenario, "pool.dataset.query", &dataset_query())
 }
 
 /// `disk.query` with `extra.pools`, temperatures merged in as the client does.
@@ -44,6 +49,11 @@ pub fn disks(scenario: Scenario) -> Vec<Disk> {
 
 pub fn alerts(scenario: Scenario) -> Vec<Alert> {
     answer(scenario, "alert.list", &json!([]))
+}
+
+/// The scenario's datasets as a poll reads them into registry rows.
+pub fn rows(scenario: Scenario) -> Vec<DatasetRow> {
+    answer::<DatasetList<DatasetRow>>(scenario, "pool.dataset.query", &dataset_query()).rows
 }
 
 pub fn dataset(scenario: Scenario, name: &str) -> Dataset {

@@ -6,8 +6,9 @@
 use model::resources::{
     Capacity, PoolHealth, RawCapacity, Reason, ReasonCode, ScanInfo, Status, UsableCapacity,
 };
-use truenas::types::{Dataset, Pool, Scan};
+use truenas::types::{Pool, Scan};
 
+use super::dataset_row::DatasetRow;
 use super::vdev::{device_reasons, layout, topology_groups};
 use super::{combined, reason, rfc3339};
 
@@ -141,20 +142,18 @@ fn scan_info(scan: &Scan) -> ScanInfo {
 }
 
 /// The pool's top-level dataset (same name as the pool), if listed.
-pub fn root_dataset<'a>(pool: &str, datasets: &'a [Dataset]) -> Option<&'a Dataset> {
-    datasets
-        .iter()
-        .find(|d| d.id == pool || d.name.as_deref() == Some(pool))
+pub fn root_dataset<'a>(pool: &str, datasets: &'a [DatasetRow]) -> Option<&'a DatasetRow> {
+    datasets.iter().find(|d| d.name() == pool)
 }
 
 /// Usable is `used + available` of the root dataset; raw is `pool.query`'s
 /// vdev figures. A zero or missing size means not imported: unknown.
-fn capacity(pool: &Pool, root: Option<&Dataset>) -> Capacity {
+fn capacity(pool: &Pool, root: Option<&DatasetRow>) -> Capacity {
     let usable = root
-        .filter(|d| d.id == pool.name || d.name.as_deref() == Some(pool.name.as_str()))
+        .filter(|d| d.name() == pool.name)
         .and_then(|d| {
-            let used = d.used.as_ref()?.as_u64()?;
-            let total = used.checked_add(d.available.as_ref()?.as_u64()?)?;
+            let used = d.used()?;
+            let total = used.checked_add(d.available()?)?;
             (total > 0).then_some(UsableCapacity::Known { used, total })
         })
         .unwrap_or(UsableCapacity::Unknown);
@@ -181,7 +180,7 @@ fn fragmentation(pool: &Pool) -> Option<u32> {
 
 /// Evaluates one pool. `root` is its root dataset (see [`root_dataset`]);
 /// without it usable capacity is unknown.
-pub fn evaluate_pool(pool: &Pool, root: Option<&Dataset>) -> PoolHealth {
+pub fn evaluate_pool(pool: &Pool, root: Option<&DatasetRow>) -> PoolHealth {
     let base = state_status(pool.status.as_deref());
     let topology = pool
         .topology

@@ -1,6 +1,7 @@
 use model::resources::{ReasonCode, VdevRole};
 use proptest::prelude::*;
 use serde_json::json;
+use truenas::types::Dataset;
 use truenas_sim::Scenario;
 
 use super::super::{arbitrary, fixtures};
@@ -8,7 +9,7 @@ use super::*;
 
 fn evaluate(scenario: Scenario, name: &str) -> PoolHealth {
     let pools = fixtures::pools(scenario);
-    let datasets = fixtures::datasets(scenario);
+    let datasets = fixtures::rows(scenario);
     let pool = pools.iter().find(|p| p.name == name).unwrap();
     evaluate_pool(pool, root_dataset(name, &datasets))
 }
@@ -25,10 +26,10 @@ fn healthy_pool_is_online_with_both_capacities() {
     assert_eq!(tank.fragmentation, Some(7));
     assert_eq!(tank.layout[0].summary, "raidz1 ×1 (4 disks)");
     assert_eq!(tank.topology[0].role, VdevRole::Data);
-    let datasets = fixtures::datasets(Scenario::Healthy);
+    let datasets = fixtures::rows(Scenario::Healthy);
     let root = root_dataset("tank", &datasets).unwrap();
-    let used = root.used.as_ref().unwrap().as_u64().unwrap();
-    let available = root.available.as_ref().unwrap().as_u64().unwrap();
+    let used = root.used().unwrap();
+    let available = root.available().unwrap();
     assert_eq!(
         tank.capacity.usable,
         UsableCapacity::Known {
@@ -184,7 +185,7 @@ fn a_running_or_paused_clean_scrub_needs_no_attention() {
 
 #[test]
 fn usable_capacity_ignores_another_pools_dataset() {
-    let datasets = fixtures::datasets(Scenario::Healthy);
+    let datasets = fixtures::rows(Scenario::Healthy);
     let pool = &fixtures::pools(Scenario::Healthy)[0];
     let wrong = root_dataset("backup", &datasets);
     assert!(wrong.is_some());
@@ -198,7 +199,9 @@ proptest! {
     #[test]
     fn no_panic_on_any_pool_that_deserializes(pool in arbitrary::pool_json(), root in arbitrary::dataset_json()) {
         if let Ok(pool) = serde_json::from_value::<Pool>(pool) {
-            let root = serde_json::from_value::<Dataset>(root).ok();
+            let root = serde_json::from_value::<Dataset>(root)
+                .ok()
+                .map(|d| DatasetRow::new(&d.view()));
             let health = evaluate_pool(&pool, root.as_ref());
             let worst = health.reasons.iter().fold(Status::Online, |a, r| a.worst(r.status));
             prop_assert_eq!(health.status.severity().max(worst.severity()), health.status.severity());

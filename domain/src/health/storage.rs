@@ -3,7 +3,7 @@
 //! read their topology, alerts once every name is known).
 
 use model::resources::{AlertItem, DiskHealth, PoolHealth};
-use truenas::types::{Alert, Dataset, Disk, Pool};
+use truenas::types::{Alert, Disk, Pool};
 
 use super::alerts::{alert_items, attach_to_disk, attach_to_pool};
 use super::dataset_row::DatasetRow;
@@ -27,13 +27,13 @@ pub struct Storage {
 /// dataset row's own, a [`Dampers`](super::Dampers) entry for the rest).
 pub fn evaluate_storage(
     pools: &[Pool],
-    datasets: &[Dataset],
+    datasets: Vec<DatasetRow>,
     disks: &[Disk],
     alerts: &[Alert],
 ) -> Storage {
     let mut pool_health: Vec<_> = pools
         .iter()
-        .map(|p| evaluate_pool(p, root_dataset(&p.name, datasets)))
+        .map(|p| evaluate_pool(p, root_dataset(&p.name, &datasets)))
         .collect();
     let leaves = leaf_map(&pool_health);
     let mut disk_health: Vec<_> = disks.iter().map(|d| evaluate_disk(d, &leaves)).collect();
@@ -51,7 +51,7 @@ pub fn evaluate_storage(
     }
     Storage {
         pools: pool_health,
-        datasets: datasets.iter().map(DatasetRow::new).collect(),
+        datasets,
         disks: disk_health,
         alerts: items,
     }
@@ -68,7 +68,7 @@ mod tests {
     fn evaluate(scenario: Scenario) -> Storage {
         evaluate_storage(
             &fixtures::pools(scenario),
-            &fixtures::datasets(scenario),
+            fixtures::rows(scenario),
             &fixtures::disks(scenario),
             &fixtures::alerts(scenario),
         )
@@ -125,6 +125,9 @@ mod tests {
 
     #[test]
     fn nothing_in_nothing_out() {
-        assert_eq!(evaluate_storage(&[], &[], &[], &[]), Storage::default());
+        assert_eq!(
+            evaluate_storage(&[], Vec::new(), &[], &[]),
+            Storage::default()
+        );
     }
 }

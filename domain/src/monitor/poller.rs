@@ -154,7 +154,7 @@ pub fn next_wait(interval: Duration, auth_failures: u32) -> Duration {
 async fn poll_once(client: &truenas::Client) -> Result<(SystemSummary, Storage), truenas::Error> {
     let info = client.system_info().await?;
     let pools = client.pools().await?;
-    let datasets = client.datasets().await?;
+    let datasets = client.dataset_rows().await?;
     let disks = client.disks().await?;
     let alerts = client.alerts().await?;
     let system = SystemSummary {
@@ -170,7 +170,7 @@ async fn poll_once(client: &truenas::Client) -> Result<(SystemSummary, Storage),
             .map(|s| s as u64),
         ecc_memory: info.ecc_memory,
     };
-    Ok((system, evaluate_storage(&pools, &datasets, &disks, &alerts)))
+    Ok((system, evaluate_storage(&pools, datasets, &disks, &alerts)))
 }
 
 #[cfg(test)]

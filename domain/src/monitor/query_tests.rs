@@ -23,7 +23,7 @@ fn registry() -> Registry {
         }
         let storage = evaluate_storage(
             &fixtures::pools(scenario),
-            &fixtures::datasets(scenario),
+            fixtures::rows(scenario),
             &fixtures::disks(scenario),
             &fixtures::alerts(scenario),
         );

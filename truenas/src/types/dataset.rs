@@ -46,9 +46,19 @@ pub struct Dataset {
 impl Dataset {
     /// A filesystem or volume whose encryption key is not loaded.
     pub fn is_locked(&self) -> Option<bool> {
-        self.locked.or(match (self.encrypted, self.key_loaded) {
-            (Some(encrypted), Some(loaded)) => Some(encrypted && !loaded),
-            _ => None,
-        })
+        locked_state(self.locked, self.encrypted, self.key_loaded)
     }
+}
+
+/// `locked` when the NAS says it, else derived from `encrypted` and
+/// `key_loaded`.
+pub(crate) fn locked_state(
+    locked: Option<bool>,
+    encrypted: Option<bool>,
+    key_loaded: Option<bool>,
+) -> Option<bool> {
+    locked.or(match (encrypted, key_loaded) {
+        (Some(encrypted), Some(loaded)) => Some(encrypted && !loaded),
+        _ => None,
+    })
 }

@@ -28,41 +28,20 @@ pub struct Property {
     pub value: Option<String>,
 }
 
-fn on_off(text: &str) -> Option<bool> {
-    match text.to_ascii_lowercase().as_str() {
-        "on" | "yes" | "true" => Some(true),
-        "off" | "no" | "false" => Some(false),
-        _ => None,
-    }
-}
-
 impl Property {
-    /// A byte count or other integer: `parsed` when it is one (25.10),
-    /// else `rawvalue` (24.10 and snapshots keep numbers there as text).
+    /// See [`PropertyRef::as_u64`](super::PropertyRef::as_u64).
     pub fn as_u64(&self) -> Option<u64> {
-        self.parsed
-            .as_u64()
-            .or_else(|| self.parsed.as_str().and_then(|s| s.parse().ok()))
-            .or_else(|| self.rawvalue.as_deref().and_then(|s| s.parse().ok()))
+        self.view().as_u64()
     }
 
-    /// quota/refquota/reservation/refreservation: raw "0" means "none",
-    /// so only a positive value is a limit.
+    /// See [`PropertyRef::as_limit`](super::PropertyRef::as_limit).
     pub fn as_limit(&self) -> Option<u64> {
-        self.as_u64().filter(|n| *n > 0)
+        self.view().as_limit()
     }
 
-    /// On/off properties: `parsed` is a bool on 25.10; older releases have
-    /// the "on"/"off" text, in `parsed` or only in `rawvalue`/`value`.
+    /// See [`PropertyRef::as_bool`](super::PropertyRef::as_bool).
     pub fn as_bool(&self) -> Option<bool> {
-        if let Some(b) = self.parsed.as_bool() {
-            return Some(b);
-        }
-        self.parsed
-            .as_str()
-            .and_then(on_off)
-            .or_else(|| self.rawvalue.as_deref().and_then(on_off))
-            .or_else(|| self.value.as_deref().and_then(on_off))
+        self.view().as_bool()
     }
 
     pub fn as_date(&self) -> Option<ApiDate> {
