@@ -297,6 +297,17 @@ pub fn order_by_rank(ranked: impl Iterator<Item = (u32, u32)>) -> Vec<u32> {
     keys.into_iter().map(|k| k as u32).collect()
 }
 
+/// Newest first, undated last. Times are RFC 3339 in UTC as the registry
+/// writes them; without the `Z`, a time without fractional seconds is a
+/// prefix of the same second with them, so text order is time order.
+pub fn newest_first(a: Option<&str>, b: Option<&str>) -> std::cmp::Ordering {
+    let (a, b) = (
+        a.map(|t| t.trim_end_matches('Z')),
+        b.map(|t| t.trim_end_matches('Z')),
+    );
+    b.cmp(&a)
+}
+
 /// Name order (then NAS name), the table's default.
 pub fn sort_by_name(rows: &mut [Row]) {
     rows.sort_unstable_by(|a, b| {

@@ -238,3 +238,25 @@ fn scan_results() {
     assert_eq!(scan_label(Some(&scan)), "never scrubbed");
     assert_eq!(scan_label(None), "scrub unknown");
 }
+
+#[test]
+fn alerts_of_a_level_come_newest_first_and_undated_last() {
+    let mut times = vec![
+        None,
+        Some("2026-11-22T02:07:18Z"),
+        Some("2026-11-22T02:07:18.500Z"),
+        Some("2026-11-23T00:00:00Z"),
+        Some("2025-01-01T00:00:00Z"),
+    ];
+    times.sort_by(|a, b| newest_first(*a, *b));
+    assert_eq!(
+        times,
+        [
+            Some("2026-11-23T00:00:00Z"),
+            Some("2026-11-22T02:07:18.500Z"),
+            Some("2026-11-22T02:07:18Z"),
+            Some("2025-01-01T00:00:00Z"),
+            None,
+        ]
+    );
+}

@@ -5,7 +5,7 @@ use model::resources::{ALERT_LEVELS, AlertItem};
 use crate::api::resources::list_all;
 use crate::components::storage::{AlertTable, FilterSelect, source_options};
 use crate::components::{EmptyState, ErrorNotice};
-use crate::storage_rows::order_by_rank;
+use crate::storage_rows::{newest_first, order_by_rank};
 use crate::url_query::UrlQuery;
 
 fn rank(r: &Resource) -> u32 {
@@ -14,8 +14,12 @@ fn rank(r: &Resource) -> u32 {
         .map_or(ALERT_LEVELS.len(), AlertItem::level_rank) as u32
 }
 
-/// TrueNAS's own alerts across every NAS, most severe first (in the
-/// registry's order within a level).
+fn alert_time(r: &Resource) -> Option<&str> {
+    r.alert.as_ref().and_then(|a| a.datetime.as_deref())
+}
+
+/// TrueNAS's own alerts across every NAS, most severe first, newest first
+/// within a level.
 /// Level, source and whether dismissed ones show are in the URL.
 #[component]
 pub fn Alerts() -> impl IntoView {
@@ -32,7 +36,7 @@ pub fn Alerts() -> impl IntoView {
     let shown = move |all: Vec<Resource>| {
         let (level, source) = (url.get("level"), url.get("source"));
         let with_dismissed = show_dismissed();
-        let kept: Vec<Resource> = all
+        let mut kept: Vec<Resource> = all
             .into_iter()
             .filter(|r| {
                 let a = r.alert.as_ref();
@@ -43,6 +47,7 @@ pub fn Alerts() -> impl IntoView {
                             .is_some_and(|l| l.eq_ignore_ascii_case(&level)))
             })
             .collect();
+        kept.sort_by(|a, b| newest_first(alert_time(a), alert_time(b)));
         let order = order_by_rank(kept.iter().zip(0..).map(|(r, i)| (rank(r), i)));
         let mut slots: Vec<Option<Resource>> = kept.into_iter().map(Some).collect();
         order
