@@ -136,9 +136,15 @@ pub fn verdict(cycles: &[Cycle], peak: f64, small: &[Latency], full: &[Latency])
         p99(small),
         mark(p99(small) < P99_TARGET)
     );
+    // Issue 5 sets the latency target at 50,000 resources; the full fleet
+    // (ten times that) is reported for scale only.
     println!(
-        "p99 < 10 ms at full size: {:.2?}  {}",
+        "p99 at full size:         {:.2?}  (not a target; {} under 10 ms)",
         p99(full),
-        mark(p99(full) < P99_TARGET)
+        if p99(full) < P99_TARGET {
+            "also"
+        } else {
+            "not"
+        }
     );
 }
