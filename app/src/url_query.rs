@@ -55,7 +55,14 @@ impl UrlQuery {
     /// Sets (or, when empty, removes) one parameter. Typing replaces the
     /// history entry so Back skips keystrokes; a choice in a menu pushes a
     /// new entry so Back undoes it.
+    ///
+    /// Setting a parameter to the value it has changes nothing: the page
+    /// number stays. (The search writes `q` a moment after the last
+    /// keystroke; by then the user may have turned the page.)
     pub fn set(self, key: &'static str, value: &str, replace: bool) {
+        if self.get_untracked(key) == value {
+            return;
+        }
         let to = untrack(|| self.href(key, value));
         let options = NavigateOptions {
             replace,
