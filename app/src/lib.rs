@@ -15,6 +15,7 @@ pub mod connection_draft;
 pub mod dom;
 pub mod format;
 pub mod forms;
+pub mod html;
 pub mod live;
 pub mod pages;
 pub mod session;

@@ -297,15 +297,39 @@ pub fn order_by_rank(ranked: impl Iterator<Item = (u32, u32)>) -> Vec<u32> {
     keys.into_iter().map(|k| k as u32).collect()
 }
 
-/// Newest first, undated last. Times are RFC 3339 in UTC as the registry
-/// writes them; without the `Z`, a time without fractional seconds is a
-/// prefix of the same second with them, so text order is time order.
-pub fn newest_first(a: Option<&str>, b: Option<&str>) -> std::cmp::Ordering {
-    let (a, b) = (
-        a.map(|t| t.trim_end_matches('Z')),
-        b.map(|t| t.trim_end_matches('Z')),
-    );
-    b.cmp(&a)
+/// Bits of an index in [`newest_first`]'s keys; the time takes the rest.
+const INDEX_BITS: u32 = 17;
+
+/// A time's digits at seconds resolution (`YYYYMMDDhhmmss` of RFC 3339,
+/// as the registry writes it), 0 when absent or unreadable.
+fn time_key(time: Option<&str>) -> u64 {
+    let Some(head) = time.and_then(|t| t.get(..19)) else {
+        return 0;
+    };
+    let mut key = 0u64;
+    for b in head.bytes().filter(u8::is_ascii_digit) {
+        key = key * 10 + u64::from(b - b'0');
+    }
+    key
+}
+
+/// The indices of `times`, newest first and undated last (ties keep their
+/// order). Like [`order_by_rank`], one sort of plain integers: the WASM
+/// carries no other sort routine. Past 2^17 entries the order is kept.
+pub fn newest_first(times: &[Option<&str>]) -> Vec<u32> {
+    if times.len() >= 1 << INDEX_BITS {
+        return (0..times.len() as u32).collect();
+    }
+    let newest = (1u64 << (64 - INDEX_BITS)) - 1;
+    let mut keys: Vec<u64> = times
+        .iter()
+        .zip(0u64..)
+        .map(|(t, i)| ((newest - time_key(*t).min(newest)) << INDEX_BITS) | i)
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| (k & ((1 << INDEX_BITS) - 1)) as u32)
+        .collect()
 }
 
 /// Name order (then NAS name), the table's default.

@@ -241,22 +241,101 @@ fn scan_results() {
 
 #[test]
 fn alerts_of_a_level_come_newest_first_and_undated_last() {
-    let mut times = vec![
+    let times = [
         None,
         Some("2026-11-22T02:07:18Z"),
-        Some("2026-11-22T02:07:18.500Z"),
-        Some("2026-11-23T00:00:00Z"),
+        Some("2026-11-23T00:00:00.250Z"),
+        Some("garbage"),
         Some("2025-01-01T00:00:00Z"),
+        Some("2026-11-22T02:07:18.900Z"),
     ];
-    times.sort_by(|a, b| newest_first(*a, *b));
-    assert_eq!(
-        times,
-        [
-            Some("2026-11-23T00:00:00Z"),
-            Some("2026-11-22T02:07:18.500Z"),
-            Some("2026-11-22T02:07:18Z"),
-            Some("2025-01-01T00:00:00Z"),
-            None,
-        ]
+    assert_eq!(newest_first(&times), [2, 1, 5, 4, 0, 3]);
+    assert_eq!(newest_first(&[]), Vec::<u32>::new());
+}
+
+#[test]
+fn a_row_renders_as_escaped_html_with_its_links_and_facts() {
+    let mut hostile = resource(ResourceType::Dataset, "tank/<b>x</b>", "1", Status::Warning);
+    hostile.dataset = Some(dataset("tank/<b>x</b>", Some(10), Some(90)));
+    hostile.connection_name = "nas \"one\" & <two>".to_owned();
+    hostile.reasons = vec![model::resources::Reason {
+        code: model::resources::ReasonCode::DatasetLocked,
+        status: Status::Warning,
+        message: "<script>alert(1)</script>".to_owned(),
+        subject: None,
+    }];
+    let row = Row::from_resource(hostile);
+    let html = crate::components::storage::storage_rows(std::iter::once(&row));
+    assert!(
+        !html.contains("<b>") && !html.contains("<script>"),
+        "{html}"
     );
+    assert!(
+        html.contains("data-name=\"tank/&lt;b&gt;x&lt;/b&gt;\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td>nas &quot;one&quot; &amp; &lt;two&gt;</td>"),
+        "{html}"
+    );
+    assert!(html.contains("<span class=\"reason\">&lt;script&gt;alert(1)&lt;/script&gt;</span>"));
+    assert!(
+        html.contains("in <a href=\"/storage/pools/1/tank\">tank</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"badge badge-warn\" data-status=\"warning\">Attention</span>")
+    );
+    assert!(
+        html.contains(
+            "<span class=\"bar p10\" role=\"meter\" aria-valuemin=\"0\" aria-valuemax=\"100\" \
+             aria-valuenow=\"10\" aria-label=\"used: 10 B of 100 B\"></span>"
+        ),
+        "{html}"
+    );
+    assert_eq!(html.matches("<tr").count(), 1);
+    assert_eq!(html.matches("</td>").count(), 5);
+}
+
+#[test]
+fn a_pool_row_links_its_name_and_shows_raw_space_and_unknowns() {
+    let rows = rows();
+    let disk = rows.iter().find(|r| r.name == "sdc").unwrap();
+    let html = crate::components::storage::storage_rows(std::iter::once(disk));
+    assert!(
+        html.contains("<a>sdc</a>"),
+        "a disk outside any pool links nowhere: {html}"
+    );
+    assert!(
+        html.contains(
+            "<span class=\"usage muted\"><span class=\"usage-text\">size: unknown</span></span>"
+        ),
+        "{html}"
+    );
+    let mut pool = resource(ResourceType::Pool, "tank", "1", Status::Online);
+    pool.pool = None;
+    let mut row = Row::from_resource(pool);
+    row.pool = Some("tank".to_owned());
+    row.stale = Some("stale since 10:00".to_owned());
+    let html = crate::components::storage::storage_rows(std::iter::once(&row));
+    assert!(html.starts_with("<tr class=\"stale\""), "{html}");
+    assert!(
+        html.contains("<a href=\"/storage/pools/1/tank\">tank</a>"),
+        "{html}"
+    );
+    assert!(!html.contains("in <a"), "{html}");
+    assert!(html.contains("raw: unknown"), "{html}");
+    assert!(html.contains("<span class=\"stale-since\">stale since 10:00</span>"));
+}
+
+#[test]
+fn bars_step_by_whole_percent_and_warn_past_four_fifths() {
+    use crate::components::storage::usage_bar::{bar_class, percent};
+    assert_eq!(percent(0, 10), (0, false));
+    assert_eq!(percent(79, 100), (79, false));
+    assert_eq!(percent(4, 5), (80, true));
+    assert_eq!(percent(15, 10), (100, true));
+    assert_eq!(bar_class(1, 3), ("bar p34".to_owned(), 33));
+    assert_eq!(bar_class(1, 10), ("bar p10".to_owned(), 10));
+    assert_eq!(bar_class(999, 1000), ("bar p100 is-high".to_owned(), 100));
 }

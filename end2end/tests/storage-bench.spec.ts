@@ -39,8 +39,8 @@ test.describe("10,000 datasets", () => {
     expect(added.status(), await added.text()).toBe(201);
 
     const count = page.getByTestId("result-count");
-    await expect(count).toHaveText("Showing 1–50 of 10000 datasets", { timeout: 180_000 });
-    await expect(page.getByTestId("storage-row")).toHaveCount(50);
+    await expect(count).toHaveText("Showing 1–25 of 10000 datasets", { timeout: 180_000 });
+    await expect(page.getByTestId("storage-row")).toHaveCount(25);
 
     const text = "share01234";
     const times: number[] = await page.evaluate(async (text) => {
@@ -94,11 +94,11 @@ test.describe("10,000 datasets", () => {
     await expect(count).toHaveText("Showing 1–1 of 1 datasets");
     await expect(page.getByTestId("storage-row")).toHaveText([/pool2\/share01234/]);
     await page.getByLabel("Search", { exact: true }).fill("share012");
-    await expect(count).toHaveText("Showing 1–50 of 100 datasets");
+    await expect(count).toHaveText("Showing 1–25 of 100 datasets");
     await page.getByLabel("Search", { exact: true }).fill("");
     await expect(page).not.toHaveURL(/[?&]q=/);
     await page.getByRole("link", { name: "Next" }).click();
-    await expect(count).toHaveText("Showing 51–100 of 10000 datasets");
+    await expect(count).toHaveText("Showing 26–50 of 10000 datasets");
     await expect(page).toHaveURL(/[?&]page=2/);
   });
 });

@@ -36,7 +36,7 @@ pub fn Alerts() -> impl IntoView {
     let shown = move |all: Vec<Resource>| {
         let (level, source) = (url.get("level"), url.get("source"));
         let with_dismissed = show_dismissed();
-        let mut kept: Vec<Resource> = all
+        let kept: Vec<Resource> = all
             .into_iter()
             .filter(|r| {
                 let a = r.alert.as_ref();
@@ -47,12 +47,18 @@ pub fn Alerts() -> impl IntoView {
                             .is_some_and(|l| l.eq_ignore_ascii_case(&level)))
             })
             .collect();
-        kept.sort_by(|a, b| newest_first(alert_time(a), alert_time(b)));
-        let order = order_by_rank(kept.iter().zip(0..).map(|(r, i)| (rank(r), i)));
+        let times: Vec<Option<&str>> = kept.iter().map(alert_time).collect();
+        let by_time = newest_first(&times);
+        let order = order_by_rank(
+            by_time
+                .iter()
+                .zip(0..)
+                .map(|(&i, at)| (rank(&kept[i as usize]), at)),
+        );
         let mut slots: Vec<Option<Resource>> = kept.into_iter().map(Some).collect();
         order
             .into_iter()
-            .filter_map(|i| slots[i as usize].take())
+            .filter_map(|at| slots[by_time[at as usize] as usize].take())
             .collect::<Vec<_>>()
     };
     view! {

@@ -13,7 +13,7 @@ pub use alert_table::AlertTable;
 pub use filter_select::FilterSelect;
 pub use scan_progress::ScanProgress;
 pub use storage_filters::{StorageFilters, source_options};
-pub use storage_row::{STORAGE_COLUMNS, storage_row};
+pub use storage_row::{STORAGE_COLUMNS, storage_rows};
 pub use storage_table::StorageTable;
 pub use usage_bar::UsageBar;
 pub use vdev_tree::VdevTree;

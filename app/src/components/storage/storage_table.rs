@@ -2,15 +2,18 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::storage::{STORAGE_COLUMNS, storage_row};
+use crate::components::storage::{STORAGE_COLUMNS, storage_rows};
 use crate::components::table_head;
 use crate::storage_rows::{Filter, Row};
 use crate::url_query::UrlQuery;
 
 /// Rows per page: enough to scan, few enough that a keystroke that changes
-/// every visible row still re-renders within about a frame (measured by
-/// `end2end/tests/storage-bench.spec.ts`; 100 rows took up to ~45 ms).
-const PAGE: usize = 50;
+/// every visible row still renders within a frame. Style and layout of the
+/// rows are most of that time and grow faster than the row count: in
+/// Chromium here, 25 rows took about 5 ms and 50 rows 13–15 ms, so with 50
+/// the keystrokes that replace the page took 16–30 ms
+/// (`end2end/tests/storage-bench.spec.ts`).
+const PAGE: usize = 25;
 
 /// The filtered rows, one page at a time; the page number is in the URL too.
 #[component]
@@ -51,13 +54,7 @@ pub fn StorageTable(rows: Arc<Vec<Row>>, filter: Memo<Filter>, url: UrlQuery) ->
                 .collect::<Vec<u32>>()
         })
     });
-    let body = move || {
-        visible.with(|v| {
-            v.iter()
-                .map(|&i| storage_row(&rows[i as usize]))
-                .collect_view()
-        })
-    };
+    let body = move || visible.with(|v| storage_rows(v.iter().map(|&i| &rows[i as usize])));
     let q = move || filter.with(|f| f.q.clone());
     let pager = move |label: &'static str, to: usize, enabled: bool| {
         view! {
@@ -78,7 +75,7 @@ pub fn StorageTable(rows: Arc<Vec<Row>>, filter: Memo<Filter>, url: UrlQuery) ->
         <div class="table-wrap">
             <table class="table storage-table" data-testid="storage-table" data-q=q>
                 {table_head(STORAGE_COLUMNS)}
-                <tbody>{body}</tbody>
+                <tbody inner_html=body></tbody>
             </table>
         </div>
         <nav class="pager" aria-label="Pages">
