@@ -169,9 +169,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
     }
 }
 
-/// `rawvalue`/`value`: text, or a number or bool some versions send in
-/// its place (as `de::string_or_number` reads them); anything else is none.
-fn text_or_number<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Option<Text<'a>>, D::Error> {
+/// `rawvalue`/`value` and other strings some versions send as a number or
+/// a bool: those become their text; null, lists and objects are none.
+pub(crate) fn text_or_number<'de: 'a, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Text<'a>>, D::Error> {
     Ok(match d.deserialize_any(any())? {
         Parsed::Text(text) => Some(Text(text)),
         Parsed::U64(n) => Some(Text(Cow::Owned(n.to_string()))),
