@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use truenas::types::Dataset;
+use truenas::types::{Dataset, DatasetList, DatasetRef, FromDataset};
 use truenas::{Client, ConnectionConfig, TlsMode};
 use truenas_sim::data::NasData;
 use truenas_sim::{Scenario, SimConfig, Simulator};
@@ -66,23 +66,52 @@ fn main() {
         typed.as_secs_f64() / bare.as_secs_f64().max(1e-9),
     );
 
+    let rows = time(|| {
+        truenas::decode::json::<DatasetList<Probe>>(&bytes, "bench").map(|list| list.rows.len())
+    });
+    println!(
+        "parse {count} datasets into rows (what a poll does): {rows:?} ({:.0} MB/s)",
+        mb_per_s(bytes.len(), rows),
+    );
+
     for legacy in [false, true] {
         let config = SimConfig {
             scenario: Scenario::Large,
             legacy,
             ..SimConfig::default()
         };
-        let (fetched, transport) = runtime.block_on(fetch_rounds(config, count));
+        let (fetched, rows, transport) = runtime.block_on(fetch_rounds(config, count));
         println!(
-            "fetch+parse {count} datasets over {transport} (pages of 1000): {fetched:?} ({:.0} MB/s)",
+            "fetch+parse {count} datasets over {transport} (pages of 1000): {fetched:?} ({:.0} MB/s); as rows {rows:?} ({:.0} MB/s)",
             mb_per_s(bytes.len(), fetched),
+            mb_per_s(bytes.len(), rows),
         );
     }
 }
 
-/// Median time of `Client::datasets` against a fresh simulator, after one
-/// warm-up call (connect, login, simulator rendering).
-async fn fetch_rounds(config: SimConfig, count: usize) -> (Duration, &'static str) {
+/// What a poll keeps of a dataset, roughly: its name and a few numbers.
+struct Probe {
+    _name: Box<str>,
+    _used: Option<u64>,
+    _available: Option<u64>,
+    _locked: Option<bool>,
+}
+
+impl FromDataset for Probe {
+    fn from_dataset(dataset: &DatasetRef<'_>) -> Self {
+        Self {
+            _name: dataset.full_name().into(),
+            _used: dataset.used.as_ref().and_then(|p| p.as_u64()),
+            _available: dataset.available.as_ref().and_then(|p| p.as_u64()),
+            _locked: dataset.is_locked(),
+        }
+    }
+}
+
+/// Median times of `Client::datasets` and `Client::dataset_rows` (what a
+/// poll calls) against a fresh simulator, after one warm-up call (connect,
+/// login, simulator rendering).
+async fn fetch_rounds(config: SimConfig, count: usize) -> (Duration, Duration, &'static str) {
     let sim = Simulator::start(config).await.expect("simulator starts");
     let mut client_config = ConnectionConfig::new("127.0.0.1", sim.config().api_key.as_str());
     client_config.port = sim.port();
@@ -99,6 +128,13 @@ async fn fetch_rounds(config: SimConfig, count: usize) -> (Duration, &'static st
         black_box(client.datasets().await.expect("datasets"));
         samples.push(start.elapsed());
     }
+    let mut rows = Vec::new();
+    for _ in 0..ROUNDS {
+        let start = Instant::now();
+        let list: Vec<Probe> = client.dataset_rows().await.expect("dataset rows");
+        assert_eq!(black_box(list).len(), count);
+        rows.push(start.elapsed());
+    }
     let transport = client.transport().map_or("?", |t| t.as_str());
-    (median(samples), transport)
+    (median(samples), median(rows), transport)
 }

@@ -8,19 +8,12 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::config::{ConnectionConfig, Fingerprint};
-use crate::dataset_query::{DATASET_FIELDS, DATASET_PROPERTIES, flatten_into};
 use crate::error::Error;
 use crate::rest::RestCall;
 use crate::rpc::METHOD_NOT_FOUND;
 use crate::session::{Session, Transport};
 use crate::tls::{SeenCert, client_config};
-use crate::types::{
-    Alert, Dataset, DatasetList, Disk, FromDataset, Pool, ReplicationTask, Snapshot, SystemInfo,
-};
-
-/// Datasets per request: about 0.35 KiB each with [`DATASET_FIELDS`] over
-/// JSON-RPC (3.5 KiB with every property), so a page stays under a MiB.
-const DATASET_PAGE: usize = 1_000;
+use crate::types::{Alert, Disk, Pool, ReplicationTask, Snapshot, SystemInfo};
 
 /// What [`Client::test_connection`] learnt about a NAS.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +70,7 @@ impl Client {
         self.seen.get()
     }
 
-    async fn call<T: DeserializeOwned>(
+    pub(crate) async fn call<T: DeserializeOwned>(
         &self,
         method: &str,
         params: Value,
@@ -117,95 +110,6 @@ impl Client {
     pub async fn pools(&self) -> Result<Vec<Pool>, Error> {
         self.call("pool.query", json!([]), RestCall::get("/pool"))
             .await
-    }
-
-    /// Every dataset, with only the properties poolwatch reads (see
-    /// [`DATASET_PROPERTIES`]); the other fields are `None`.
-    ///
-    /// JSON-RPC asks for the flat list with `select`, which drops each
-    /// entry's nested `children` tree, in pages so a NAS with thousands of
-    /// datasets stays under the answer size limit. REST has no `select`, so
-    /// it asks for the hierarchy (`extra.flat=false`: the pools' root
-    /// datasets with their descendants nested, each dataset once) and
-    /// flattens it. `extra.retrieve_children=false` is no way out: TrueNAS
-    /// then does not descend below the root datasets at all.
-    pub async fn datasets(&self) -> Result<Vec<Dataset>, Error> {
-        let mut all = Vec::new();
-        self.dataset_pages(|page: Vec<Dataset>| {
-            let listed = page.len();
-            // A `Dataset` is large inline: the usual single flat page is
-            // kept as it is rather than moved entry by entry.
-            let flat = page.iter().all(|d| d.children.is_empty());
-            if flat && all.is_empty() {
-                all = page;
-            } else if flat {
-                all.extend(page);
-            } else {
-                for dataset in page {
-                    flatten_into(dataset, &mut all);
-                }
-            }
-            listed
-        })
-        .await?;
-        Ok(all)
-    }
-
-    /// The same query as [`Self::datasets`], each entry turned into the
-    /// caller's `R` while the answer is parsed, from a view that borrows
-    /// the answer's text: what a poll uses, since it keeps a compact row
-    /// per dataset and no owned [`Dataset`] is then built at all.
-    pub async fn dataset_rows<R: FromDataset + Send>(&self) -> Result<Vec<R>, Error> {
-        let mut rows = Vec::new();
-        self.dataset_pages(|page: DatasetList<R>| {
-            if rows.is_empty() {
-                rows = page.rows;
-            } else {
-                rows.extend(page.rows);
-            }
-            page.listed
-        })
-        .await?;
-        Ok(rows)
-    }
-
-    /// Pages through `pool.dataset.query` (see [`Self::datasets`]), handing
-    /// each page to `take`, which says how many top-level entries it held.
-    async fn dataset_pages<P: DeserializeOwned>(
-        &self,
-        mut take: impl FnMut(P) -> usize,
-    ) -> Result<(), Error> {
-        let quoted: Vec<String> = DATASET_PROPERTIES
-            .iter()
-            .map(|p| format!("\"{p}\""))
-            .collect();
-        let properties = format!("[{}]", quoted.join(","));
-        let mut offset = 0;
-        loop {
-            let query = [
-                ("extra.flat", "false"),
-                ("extra.properties", properties.as_str()),
-                ("extra.retrieve_user_props", "false"),
-            ];
-            let rest = RestCall {
-                query: &query,
-                ..RestCall::get("/pool/dataset")
-            };
-            let options = json!({
-                "extra": {"properties": DATASET_PROPERTIES, "retrieve_user_props": false},
-                "select": DATASET_FIELDS,
-                "limit": DATASET_PAGE,
-                "offset": offset,
-            });
-            let page: P = self
-                .call("pool.dataset.query", json!([[], options]), rest)
-                .await?;
-            let listed = take(page);
-            offset += listed;
-            if listed < DATASET_PAGE || self.transport() == Some(Transport::Rest) {
-                return Ok(());
-            }
-        }
     }
 
     /// Disks with their pool (`extra.pools`) and, when the NAS can tell,
