@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::config::{ConnectionConfig, Fingerprint};
 use crate::error::Error;
 use crate::rest::RestCall;
-use crate::rpc::METHOD_NOT_FOUND;
+use crate::rpc::{METHOD_NOT_FOUND, Scan, no_scan};
 use crate::session::{Session, Transport};
 use crate::tls::{SeenCert, client_config};
 use crate::types::{Alert, Disk, Pool, ReplicationTask, Snapshot, SystemInfo};
@@ -70,16 +70,28 @@ impl Client {
         self.seen.get()
     }
 
-    pub(crate) async fn call<T: DeserializeOwned>(
+    async fn call<T: DeserializeOwned>(
         &self,
         method: &str,
         params: Value,
         rest: RestCall<'_>,
     ) -> Result<T, Error> {
+        self.call_with(method, params, rest, no_scan).await
+    }
+
+    /// [`Self::call`] with a shortcut reading of the JSON-RPC answer
+    /// ([`Scan`]), tried before serde.
+    pub(crate) async fn call_with<T: DeserializeOwned>(
+        &self,
+        method: &str,
+        params: Value,
+        rest: RestCall<'_>,
+        scan: Scan<T>,
+    ) -> Result<T, Error> {
         let config = self.session.config();
         let started = Instant::now();
-        let outcome =
-            tokio::time::timeout(config.timeout, self.session.call(method, params, rest)).await;
+        let call = self.session.call(method, params, rest, scan);
+        let outcome = tokio::time::timeout(config.timeout, call).await;
         let result = match outcome {
             Ok(Err(Error::Timeout { during, .. })) => Err(Error::Timeout {
                 after: config.timeout,

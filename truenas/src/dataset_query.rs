@@ -8,7 +8,9 @@ use serde_json::json;
 use crate::client::Client;
 use crate::error::Error;
 use crate::rest::RestCall;
+use crate::rpc::{Scan, no_scan};
 use crate::session::Transport;
+use crate::types::dataset_scan::scan_answer;
 use crate::types::{Dataset, DatasetList, FromDataset};
 
 /// Datasets per request: about 0.35 KiB each with [`DATASET_FIELDS`] over
@@ -79,7 +81,7 @@ impl Client {
     /// then does not descend below the root datasets at all.
     pub async fn datasets(&self) -> Result<Vec<Dataset>, Error> {
         let mut all = Vec::new();
-        self.dataset_pages(|page: Vec<Dataset>| {
+        self.dataset_pages(no_scan, |page: Vec<Dataset>| {
             let listed = page.len();
             // A `Dataset` is large inline: the usual single flat page is
             // kept as it is rather than moved entry by entry.
@@ -102,10 +104,12 @@ impl Client {
     /// The same query as [`Self::datasets`], each entry turned into the
     /// caller's `R` while the answer is parsed, from a view that borrows
     /// the answer's text: what a poll uses, since it keeps a compact row
-    /// per dataset and no owned [`Dataset`] is then built at all.
+    /// per dataset and no owned [`Dataset`] is then built at all. A
+    /// JSON-RPC page in the usual shape is read by `types::dataset_scan`,
+    /// anything else by serde.
     pub async fn dataset_rows<R: FromDataset + Send>(&self) -> Result<Vec<R>, Error> {
         let mut rows = Vec::new();
-        self.dataset_pages(|page: DatasetList<R>| {
+        self.dataset_pages(scan_answer, |page: DatasetList<R>| {
             if rows.is_empty() {
                 rows = page.rows;
             } else {
@@ -121,6 +125,7 @@ impl Client {
     /// each page to `take`, which says how many top-level entries it held.
     async fn dataset_pages<P: DeserializeOwned>(
         &self,
+        scan: Scan<P>,
         mut take: impl FnMut(P) -> usize,
     ) -> Result<(), Error> {
         let quoted: Vec<String> = DATASET_PROPERTIES
@@ -146,7 +151,7 @@ impl Client {
                 "offset": offset,
             });
             let page: P = self
-                .call("pool.dataset.query", json!([[], options]), rest)
+                .call_with("pool.dataset.query", json!([[], options]), rest, scan)
                 .await?;
             let listed = take(page);
             offset += listed;

@@ -171,6 +171,15 @@ struct TypedEnvelope<T> {
     error: Option<IgnoredAny>,
 }
 
+/// A shortcut reading of a whole answer frame to request `id`, tried
+/// before serde; `None` when it does not apply (`types::dataset_scan`).
+pub(crate) type Scan<T> = fn(&str, u64) -> Option<T>;
+
+/// The [`Scan`] of every call that has none.
+pub(crate) fn no_scan<T>(_: &str, _: u64) -> Option<T> {
+    None
+}
+
 pub(crate) fn parse_result<T: DeserializeOwned>(text: &str, id: u64) -> Option<T> {
     let envelope: TypedEnvelope<T> = serde_json::from_str(text).ok()?;
     let ours = envelope.id.as_ref().and_then(Value::as_u64) == Some(id);
@@ -218,6 +227,17 @@ impl RpcSession {
         method: &str,
         params: Value,
     ) -> Result<T, Error> {
+        self.call_with(method, params, no_scan).await
+    }
+
+    /// [`Self::call`], reading each frame with `scan` first and with serde
+    /// only when `scan` gives up.
+    pub(crate) async fn call_with<T: DeserializeOwned>(
+        &mut self,
+        method: &str,
+        params: Value,
+        scan: Scan<T>,
+    ) -> Result<T, Error> {
         let id = self.next_id;
         self.next_id += 1;
         let request = json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params});
@@ -236,11 +256,12 @@ impl RpcSession {
                 Message::Close(_) => return Err(Error::connection("the NAS closed the WebSocket")),
                 _ => continue,
             };
-            if let Some(result) = parse_result(text.as_str(), id) {
+            let text = text.as_str();
+            if let Some(result) = scan(text, id).or_else(|| parse_result(text, id)) {
                 self.last_answer_bytes = text.len();
                 return Ok(result);
             }
-            if let Some(answer) = parse_answer(text.as_str(), id, method) {
+            if let Some(answer) = parse_answer(text, id, method) {
                 self.last_answer_bytes = text.len();
                 return answer;
             }

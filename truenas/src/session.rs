@@ -16,7 +16,7 @@ use crate::config::ConnectionConfig;
 use crate::error::{Category, Error};
 use crate::login::login;
 use crate::rest::{RestCall, RestClient};
-use crate::rpc::{self, Handshake, RpcSession};
+use crate::rpc::{self, Handshake, RpcSession, Scan};
 
 /// The protocol a client settled on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,11 +74,14 @@ impl Session {
         self.transport.get().copied()
     }
 
+    /// One call over whichever transport the NAS speaks; `scan` is tried
+    /// on a JSON-RPC answer before serde (`rpc::no_scan` for none).
     pub(crate) async fn call<T: DeserializeOwned>(
         &self,
         method: &str,
         params: Value,
         rest: RestCall<'_>,
+        scan: Scan<T>,
     ) -> Result<T, Error> {
         let mut link = self.link.lock().await;
         if matches!(*link, Link::Unknown) {
@@ -93,11 +96,11 @@ impl Session {
             Some(session) => session,
             None => self.reopen().await?,
         };
-        let result = match session.call(method, params.clone()).await {
+        let result = match session.call_with(method, params.clone(), scan).await {
             Err(err) if err.category() == Category::Connection => {
                 tracing::warn!(host = %self.config.host, method, error = %err, "WebSocket dropped; reconnecting");
                 session = self.reopen().await?;
-                session.call(method, params).await
+                session.call_with(method, params, scan).await
             }
             other => other,
         };

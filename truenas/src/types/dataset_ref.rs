@@ -142,4 +142,4 @@ impl<'de, R: FromDataset> Deserialize<'de> for DatasetList<R> {
 
 #[cfg(test)]
 #[path = "dataset_ref_tests.rs"]
-mod tests;
+pub(crate) mod tests;

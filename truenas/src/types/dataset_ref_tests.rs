@@ -117,7 +117,7 @@ fn an_owned_property_reads_through_the_same_rules() {
     assert_eq!((n.as_u64(), n.as_limit()), (Some(12), Some(12)));
 }
 
-fn leaf() -> impl Strategy<Value = Value> {
+pub(crate) fn leaf() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::from),
@@ -142,7 +142,7 @@ fn leaf() -> impl Strategy<Value = Value> {
     ]
 }
 
-fn property() -> impl Strategy<Value = Value> {
+pub(crate) fn property() -> impl Strategy<Value = Value> {
     prop_oneof![
         (leaf(), leaf(), leaf())
             .prop_map(|(p, r, v)| json!({"parsed": p, "rawvalue": r, "value": v})),
@@ -151,7 +151,7 @@ fn property() -> impl Strategy<Value = Value> {
     ]
 }
 
-fn entry() -> impl Strategy<Value = Value> {
+pub(crate) fn entry() -> impl Strategy<Value = Value> {
     let text = prop_oneof![
         Just(json!("tank/media")),
         Just(json!("/mnt/caf\u{e9}")),

@@ -5,6 +5,7 @@
 mod alert;
 mod dataset;
 mod dataset_ref;
+pub(crate) mod dataset_scan;
 mod date;
 mod de;
 mod disk;
