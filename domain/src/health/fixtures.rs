@@ -51,6 +51,16 @@ pub fn alerts(scenario: Scenario) -> Vec<Alert> {
     answer(scenario, "alert.list", &json!([]))
 }
 
+/// What a poll of the scenario's NAS makes of its answers.
+pub fn storage(scenario: Scenario) -> super::Storage {
+    super::evaluate_storage(
+        &pools(scenario),
+        rows(scenario),
+        &disks(scenario),
+        &alerts(scenario),
+    )
+}
+
 /// The scenario's datasets as a poll reads them into registry rows.
 pub fn rows(scenario: Scenario) -> Vec<DatasetRow> {
     answer::<DatasetList<DatasetRow>>(scenario, "pool.dataset.query", &dataset_query()).rows

@@ -65,18 +65,9 @@ mod tests {
     use super::super::fixtures;
     use super::*;
 
-    fn evaluate(scenario: Scenario) -> Storage {
-        evaluate_storage(
-            &fixtures::pools(scenario),
-            fixtures::rows(scenario),
-            &fixtures::disks(scenario),
-            &fixtures::alerts(scenario),
-        )
-    }
-
     #[test]
     fn degraded_nas_end_to_end() {
-        let health = evaluate(Scenario::Degraded);
+        let health = fixtures::storage(Scenario::Degraded);
         assert_eq!(
             health
                 .pools
@@ -103,7 +94,7 @@ mod tests {
 
     #[test]
     fn locked_nas_flags_only_the_locked_dataset() {
-        let health = evaluate(Scenario::Locked);
+        let health = fixtures::storage(Scenario::Locked);
         let flagged: Vec<_> = health
             .datasets
             .iter()

@@ -2,6 +2,7 @@
 //! that keeps the resulting resources, their health and their freshness.
 
 mod entry;
+mod gauges;
 mod metrics;
 pub mod poller;
 pub mod query;
