@@ -159,12 +159,23 @@ async fn added_nas_is_polled_into_the_registry_and_deleting_removes_it() {
     );
     assert_eq!(transport.appliance_version.as_deref(), Some("25.10.1"));
     assert_eq!(nas.logins(), 1, "one session per NAS, reused across polls");
+    assert!(
+        nas.calls() >= 5,
+        "a poll reads the NAS: {} calls",
+        nas.calls()
+    );
 
     w.services.connections().delete(&id).await.unwrap();
     until(&w, "resources gone", |r| {
         r.iter().all(|x| x.connection_id != id)
     })
     .await;
+    // The kill switch: nothing polls the NAS any more (after a call that
+    // was already on the wire when the task stopped).
+    tokio::time::sleep(POLL * 3).await;
+    let calls = nas.calls();
+    tokio::time::sleep(POLL * 10).await;
+    assert_eq!(nas.calls(), calls, "the deleted connection is still polled");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -143,6 +143,12 @@ impl RunningSim {
         self.state.set_scenario(scenario);
     }
 
+    /// Data calls answered so far (`pool.query`, `GET /pool`, …; logins
+    /// not counted), over either transport: whether anyone still polls.
+    pub fn calls(&self) -> u64 {
+        self.state.calls()
+    }
+
     /// Successful JSON-RPC logins so far.
     pub fn logins(&self) -> u64 {
         self.state.logins()

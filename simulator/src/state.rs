@@ -18,6 +18,7 @@ pub(crate) struct SimState {
     pub(crate) connection_generation: Arc<AtomicU64>,
     logins: AtomicU64,
     login_attempts: AtomicU64,
+    calls: AtomicU64,
 }
 
 impl SimState {
@@ -33,6 +34,7 @@ impl SimState {
             connection_generation: Arc::new(AtomicU64::new(0)),
             logins: AtomicU64::new(0),
             login_attempts: AtomicU64::new(0),
+            calls: AtomicU64::new(0),
         }
     }
 
@@ -57,6 +59,7 @@ impl SimState {
         method: &str,
         params: &serde_json::Value,
     ) -> Result<Arc<str>, crate::data::Fault> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
         self.data()
             .answer_as(&self.config, method, params, crate::now_ms())
     }
@@ -82,6 +85,10 @@ impl SimState {
         if accepted {
             self.logins.fetch_add(1, Ordering::SeqCst);
         }
+    }
+
+    pub(crate) fn calls(&self) -> u64 {
+        self.calls.load(Ordering::SeqCst)
     }
 
     pub(crate) fn logins(&self) -> u64 {

@@ -136,6 +136,34 @@ fn offline_pool_with_null_sizes_is_critical_with_unknown_capacity() {
 }
 
 #[test]
+fn every_pool_state_maps_to_its_status() {
+    let states = [
+        ("ONLINE", Status::Online),
+        ("DEGRADED", Status::Warning),
+        ("FAULTED", Status::Critical),
+        ("OFFLINE", Status::Critical),
+        ("REMOVED", Status::Critical),
+        ("UNAVAIL", Status::Critical),
+        ("SUSPENDED", Status::Critical),
+        ("degraded", Status::Warning),
+        ("SOMETHING_NEW", Status::Unknown),
+    ];
+    for (state, expected) in states {
+        let pool: Pool = serde_json::from_value(json!({
+            "name": "tank", "status": state, "healthy": true, "status_code": "OK"
+        }))
+        .unwrap();
+        let health = evaluate_pool(&pool, None);
+        assert_eq!(health.status, expected, "{state}");
+        assert_eq!(
+            health.reasons.is_empty(),
+            expected == Status::Online,
+            "{state}"
+        );
+    }
+}
+
+#[test]
 fn online_state_with_a_bad_status_code_warns() {
     let pool: Pool = serde_json::from_value(json!({
         "name": "tank", "status": "ONLINE", "healthy": false, "status_code": "CORRUPT_DATA",

@@ -235,3 +235,7 @@ fn transport_status(c: &StoredConnection, e: &NasEntry) -> TransportStatus {
         appliance_version: e.data.as_ref().and_then(|d| d.system.version.clone()),
     }
 }
+
+#[cfg(test)]
+#[path = "registry_tests.rs"]
+mod tests;
