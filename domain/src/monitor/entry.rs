@@ -85,6 +85,12 @@ impl ResourceDampers {
         let (_, dampers) = self.by_type.iter().find(|(k, _)| *k == kind)?;
         dampers.shown(name).copied()
     }
+
+    /// What flap damping lets the API and the metrics show; a resource
+    /// never observed shows its raw status.
+    pub fn shown_or(&self, kind: ResourceType, name: &str, raw: Status) -> Status {
+        self.shown(kind, name).unwrap_or(raw)
+    }
 }
 
 #[cfg(test)]

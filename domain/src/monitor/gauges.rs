@@ -19,9 +19,9 @@ use super::entry::NasEntry;
 use super::metrics::{Nas, nas};
 
 /// Datasets with a `poolwatch_dataset_used_bytes` series, per NAS: the
-/// largest top-level ones (pools' root datasets and their children). A NAS can have
-/// thousands of datasets; one series each would swamp Prometheus, and the
-/// whole list is in `GET /api/v2/resources`.
+/// largest top-level ones (pools' root datasets and their children). A NAS
+/// can have thousands of datasets; one series each would swamp Prometheus,
+/// and the whole list is in `GET /api/v2/resources`.
 pub const DATASETS_PER_NAS: usize = 50;
 
 type GaugeF = Gauge<f64, AtomicU64>;
@@ -89,10 +89,7 @@ impl Gauges {
         let Some(data) = &e.data else { return };
         for p in &data.storage.pools {
             // Damped, as the API shows it: one bad poll does not flap it.
-            let status = e
-                .dampers
-                .shown(ResourceType::Pool, &p.name)
-                .unwrap_or(p.status);
+            let status = e.dampers.shown_or(ResourceType::Pool, &p.name, p.status);
             self.pool_status
                 .get_or_create(&named(&p.name))
                 .set(i64::from(status.severity()));

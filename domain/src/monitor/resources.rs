@@ -58,11 +58,6 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// What flap damping lets us show; a resource never observed shows its raw status.
-    fn damped(&self, kind: ResourceType, name: &str, raw: Status) -> Status {
-        self.entry.dampers.shown(kind, name).unwrap_or(raw)
-    }
-
     fn resource(
         &self,
         kind: ResourceType,
@@ -71,7 +66,8 @@ impl Ctx<'_> {
         raw: Status,
         reasons: &[Reason],
     ) -> Resource {
-        self.resource_shown(kind, name, parent, self.damped(kind, name, raw), reasons)
+        let damped = self.entry.dampers.shown_or(kind, name, raw);
+        self.resource_shown(kind, name, parent, damped, reasons)
     }
 
     /// [`Self::resource`] for a status already damped.
@@ -181,7 +177,10 @@ pub fn build(entry: &NasEntry, now: Instant, stale_after: Duration) -> Vec<Resou
             &p.reasons,
         );
         r.pool = Some(p.clone());
-        let damped = ctx.damped(ResourceType::Pool, &p.name, p.status);
+        let damped = ctx
+            .entry
+            .dampers
+            .shown_or(ResourceType::Pool, &p.name, p.status);
         worst = worst.worst(damped);
         if damped != Status::Online {
             let first = p
@@ -257,7 +256,11 @@ pub fn build(entry: &NasEntry, now: Instant, stale_after: Duration) -> Vec<Resou
             );
         }
         if unattached {
-            worst = worst.worst(ctx.damped(ResourceType::Alert, &a.uuid, alert_status(a)));
+            worst = worst.worst(ctx.entry.dampers.shown_or(
+                ResourceType::Alert,
+                &a.uuid,
+                alert_status(a),
+            ));
         }
         r.alert = Some(a.clone());
         out.push(r);
