@@ -107,7 +107,8 @@ E2E_BENCH_URL=$(wait_url "$bench_log" "$bench_pid")
 export E2E_BENCH_URL
 echo "poolwatch (alone in $work/alone) is up at $url"
 for _ in $(seq 1 100); do
-  curl -fsS -H "Authorization: Bearer $metrics_token" "${url}metrics" | grep -q '^poolwatch_monitor_poll_total' && break
+  # grep -c reads to the end: -q would exit early and make curl fail (pipefail) on a long answer.
+  curl -fsS -H "Authorization: Bearer $metrics_token" "${url}metrics" | grep -c '^poolwatch_monitor_poll_total' >/dev/null && break
   sleep 0.1
 done
 curl -fsS -H "Authorization: Bearer $metrics_token" "${url}metrics" >"$ROOT/end2end/artifacts/metrics.txt"
