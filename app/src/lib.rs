@@ -17,6 +17,8 @@ pub mod format;
 pub mod forms;
 pub mod html;
 pub mod live;
+pub mod navigation;
+mod overview_app;
 pub mod pages;
 pub mod session;
 pub mod storage_rows;
@@ -26,3 +28,4 @@ pub mod url_query;
 pub use app::App;
 /// The shared wire types, re-exported so the UI and the server name them alike.
 pub use model as dto;
+pub use overview_app::OverviewApp;

@@ -16,6 +16,30 @@ test("every nav link reaches its page and URL", async ({ page }) => {
   }
 });
 
+test("/ loads the light Overview entry; leaving it loads the full app", async ({ page }) => {
+  const wasm: string[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith(".wasm")) wasm.push(path);
+  });
+  await page.goto("/");
+  await appReady(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overview");
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toMatch(/^\/overview-[0-9a-f]+_bg\.wasm$/);
+
+  await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Storage", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Storage");
+  expect(wasm).toHaveLength(2);
+  expect(wasm[1]).toMatch(/^\/app-[0-9a-f]+_bg\.wasm$/);
+  // Within the full app, moves stay in the browser: no third download.
+  await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Overview", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overview");
+  await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Alerts", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alerts");
+  expect(wasm).toHaveLength(2);
+});
+
 for (const target of PAGES) {
   test(`deep link ${target.path} survives a reload`, async ({ page }) => {
     const response = await page.goto(target.path);

@@ -133,8 +133,7 @@ pub async fn prepare(args: &ServeArgs) -> Result<Prepared, RunError> {
             addr: args.listen,
             source,
         })?;
-    let csp =
-        crate::auth::headers::content_security_policy(assets.index().map(|a| a.identity.as_ref()));
+    let csp = crate::auth::headers::content_security_policy(assets.shells());
     let security = crate::auth::Security {
         csp,
         tls: tls.is_some(),

@@ -109,6 +109,41 @@ async fn pages_get_the_shell_with_the_right_status() {
     assert!(!header_of(&response, header::CONTENT_TYPE).starts_with("text/html"));
 }
 
+/// `/` answers with the Overview entry and every other page with the full
+/// app; the CSP lets both loaders run.
+#[tokio::test]
+async fn the_root_gets_the_overview_entry() {
+    let loader = |bundle: &str| {
+        format!("<!doctype html><script type=\"module\">import init from '/{bundle}.js';</script>")
+    };
+    let mut files = vec![
+        ("index.html".to_owned(), loader("app").into_bytes()),
+        ("overview.html".to_owned(), loader("overview").into_bytes()),
+    ];
+    files.push(("favicon.svg".to_owned(), b"<svg/>".to_vec()));
+    let f = fixture(Assets::from_files(files)).await;
+    let text = |response: axum::response::Response| async {
+        String::from_utf8(
+            to_bytes(response.into_body(), 1 << 20)
+                .await
+                .unwrap()
+                .to_vec(),
+        )
+        .unwrap()
+    };
+
+    let root = get(&f.state, "/?x=1").await;
+    assert_eq!(root.status(), StatusCode::OK);
+    assert_eq!(header_of(&root, header::CACHE_CONTROL), "no-cache");
+    let csp = header_of(&root, header::CONTENT_SECURITY_POLICY);
+    assert_eq!(csp.matches("'sha256-").count(), 2, "{csp}");
+    assert!(text(root).await.contains("/overview.js"));
+    for path in ["/storage", "/alerts", "/login", "/no-such-page"] {
+        let page = get(&f.state, path).await;
+        assert!(text(page).await.contains("/app.js"), "{path}");
+    }
+}
+
 #[tokio::test]
 async fn assets_are_compressed_cached_and_revalidated() {
     let f = fixture(site()).await;

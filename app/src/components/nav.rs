@@ -1,22 +1,27 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use model::pages::PAGES;
 
-/// Primary navigation, drawn from the one list of pages the server also knows.
-/// The router marks the current page with `aria-current="page"`.
+use crate::navigation::use_navigation;
+
+/// Primary navigation, drawn from the one list of pages the server also knows,
+/// with the current page marked `aria-current="page"`. Plain links: in the full
+/// app the router takes over their clicks; from the Overview entry they load
+/// the page.
 #[component]
 pub fn Nav() -> impl IntoView {
+    let current = use_navigation().current;
     view! {
         <nav class="nav" aria-label="Primary">
             <ul>
                 {PAGES
                     .iter()
                     .map(|page| {
+                        let here = move || (current.get() == page.path).then_some("page");
                         view! {
                             <li>
-                                <A href=page.path exact=true>
+                                <a href=page.path aria-current=here>
                                     {page.title}
-                                </A>
+                                </a>
                             </li>
                         }
                     })

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::components::{Account, Nav, Shortcuts, ThemeToggle};
+use crate::navigation::use_navigation;
 use crate::session;
 
 /// The frame around every page: brand, navigation, who is logged in, and the
@@ -11,7 +11,7 @@ use crate::session;
 /// the choice is made once, when the app starts.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
-    let bare = session::is_auth_page(&use_location().pathname.get_untracked());
+    let bare = session::is_auth_page(&use_navigation().current.get_untracked());
     let topbar = (!bare).then(|| {
         view! {
             <header class="topbar">

@@ -73,7 +73,7 @@ fn listen(open: RwSignal<bool>) {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
 
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigation = crate::navigation::use_navigation();
     let pending_g = Cell::new(f64::NEG_INFINITY);
     let on_key =
         Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
@@ -91,7 +91,7 @@ fn listen(open: RwSignal<bool>) {
                 if let Some(path) = go_target(&key) {
                     ev.prevent_default();
                     open.set(false);
-                    navigate(path, Default::default());
+                    navigation.go(path);
                 }
                 return;
             }
@@ -105,7 +105,7 @@ fn listen(open: RwSignal<bool>) {
                         Some(input) => {
                             let _ = input.focus();
                         }
-                        None => navigate("/storage", Default::default()),
+                        None => navigation.go("/storage"),
                     }
                 }
                 _ => {}

@@ -67,7 +67,7 @@ async fn state_with_token(services: Arc<domain::Services>) -> (AppState, String)
         .secret;
     let assets = Assets::default();
     let security = Security {
-        csp: content_security_policy(assets.index().map(|a| a.identity.as_ref())),
+        csp: content_security_policy(assets.shells()),
         tls: false,
         sessions: SessionLimits {
             idle: DEFAULT_IDLE,

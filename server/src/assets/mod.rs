@@ -21,6 +21,11 @@ pub use serve::serve;
 #[folder = "../dist/"]
 struct Dist;
 
+/// The full app's page.
+const INDEX: &str = "index.html";
+/// The Overview entry's page (see `Assets::shell_for`).
+const OVERVIEW: &str = "overview.html";
+
 /// How long a browser may keep a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CachePolicy {
@@ -103,7 +108,25 @@ impl Assets {
     }
 
     pub fn index(&self) -> Option<&Asset> {
-        self.get("index.html")
+        self.get(INDEX)
+    }
+
+    /// The page a browser gets for the URL path `path`: the Overview entry
+    /// (`overview.html`, the lighter bundle) for `/`, the full app for every
+    /// other page. A build without the Overview entry serves the full app
+    /// everywhere.
+    pub fn shell_for(&self, path: &str) -> Option<&Asset> {
+        let overview = (path == "/").then(|| self.get(OVERVIEW)).flatten();
+        overview.or_else(|| self.index())
+    }
+
+    /// Every HTML page the server answers page URLs with (for the CSP's
+    /// script hashes).
+    pub fn shells(&self) -> impl Iterator<Item = &[u8]> {
+        [INDEX, OVERVIEW]
+            .into_iter()
+            .filter_map(|name| self.get(name))
+            .map(|asset| asset.identity.as_ref())
     }
 
     pub fn len(&self) -> usize {

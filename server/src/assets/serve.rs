@@ -9,9 +9,9 @@ use super::{Asset, negotiate};
 use crate::state::AppState;
 
 /// Serves an embedded file by path; any other path without a file extension
-/// gets the app shell (`index.html`), with 200 for a known page and 404
-/// otherwise, so deep links and reloads work and the browser's router shows
-/// the page.
+/// gets the app shell (`index.html`; `overview.html` for `/`), with 200 for a
+/// known page and 404 otherwise, so deep links and reloads work and the
+/// browser's router shows the page.
 pub async fn serve(
     State(state): State<AppState>,
     method: Method,
@@ -35,12 +35,12 @@ pub async fn serve(
     if last_segment.contains('.') {
         return (StatusCode::NOT_FOUND, "not found\n").into_response();
     }
-    let Some(index) = assets.index() else {
+    let Some(shell) = assets.shell_for(path) else {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
             [(header::CACHE_CONTROL, "no-store")],
             "The poolwatch front end is not part of this build. Build it with `make run` \
-             (or `trunk build --release true` before `cargo build --release`).\n",
+             (or `scripts/build.sh`).\n",
         )
             .into_response();
     };
@@ -51,7 +51,7 @@ pub async fn serve(
     } else {
         StatusCode::NOT_FOUND
     };
-    respond(index, status, &headers)
+    respond(shell, status, &headers)
 }
 
 fn respond(asset: &Asset, status: StatusCode, request: &HeaderMap) -> Response {

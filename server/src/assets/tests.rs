@@ -97,3 +97,36 @@ fn negotiation() {
     assert_eq!(negotiate(Some("identity"), all), Encoding::Identity);
     assert_eq!(negotiate(Some(";;,q=,br;q=abc"), all), Encoding::Brotli);
 }
+
+#[test]
+fn the_overview_entry_answers_only_the_root() {
+    let a = Assets::from_files([
+        ("index.html".to_owned(), b"full app".to_vec()),
+        ("overview.html".to_owned(), b"overview entry".to_vec()),
+    ]);
+    let shell = |path: &str| a.shell_for(path).map(|s| s.identity.as_ref().to_vec());
+    assert_eq!(shell("/").as_deref(), Some(b"overview entry".as_slice()));
+    for path in [
+        "/storage",
+        "/alerts",
+        "/login",
+        "/nowhere",
+        "/storage/pools/c/tank",
+    ] {
+        assert_eq!(
+            shell(path).as_deref(),
+            Some(b"full app".as_slice()),
+            "{path}"
+        );
+    }
+    assert_eq!(a.shells().count(), 2);
+}
+
+#[test]
+fn without_the_overview_entry_the_full_app_answers_everywhere() {
+    let a = sample();
+    let index = a.index().map(|s| s.identity.clone());
+    assert_eq!(a.shell_for("/").map(|s| s.identity.clone()), index);
+    assert_eq!(a.shells().count(), 1);
+    assert!(Assets::default().shell_for("/").is_none());
+}

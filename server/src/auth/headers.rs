@@ -11,13 +11,12 @@ use sha2::{Digest, Sha256};
 
 use crate::state::AppState;
 
-/// The policy for a given `index.html`: one `'sha256-…'` source per inline
-/// `<script>` it contains.
-pub fn content_security_policy(index_html: Option<&[u8]>) -> String {
-    let hashes: String = index_html
-        .map(inline_scripts)
-        .unwrap_or_default()
-        .iter()
+/// The policy for the given page shells (`index.html`, `overview.html`): one
+/// `'sha256-…'` source per inline `<script>` they contain.
+pub fn content_security_policy<'a>(pages: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let hashes: String = pages
+        .into_iter()
+        .flat_map(inline_scripts)
         .map(|script| format!(" 'sha256-{}'", base64(&Sha256::digest(script.as_bytes()))))
         .collect();
     format!(
@@ -101,11 +100,24 @@ mod tests {
     fn hashes_inline_scripts_only() {
         let html = br#"<head><script type="module">import x from '/a.js';</script>
             <script src="/b.js"></script></head>"#;
-        let csp = content_security_policy(Some(html));
+        let csp = content_security_policy([html.as_slice()]);
         let expected = base64(&Sha256::digest(b"import x from '/a.js';"));
         assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
         assert_eq!(csp.matches("'sha256-").count(), 1, "{csp}");
         assert!(csp.contains("'wasm-unsafe-eval'"));
         assert!(!csp.contains("unsafe-inline"));
+    }
+
+    /// Both shells' loaders must run: `/` answers with the Overview entry.
+    #[test]
+    fn hashes_the_scripts_of_every_shell() {
+        let index = b"<script type=\"module\">import a from '/app.js';</script>".as_slice();
+        let overview = b"<script type=\"module\">import o from '/overview.js';</script>".as_slice();
+        let csp = content_security_policy([index, overview]);
+        for script in ["import a from '/app.js';", "import o from '/overview.js';"] {
+            let hash = base64(&Sha256::digest(script.as_bytes()));
+            assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+        }
+        assert_eq!(csp.matches("'sha256-").count(), 2, "{csp}");
     }
 }

@@ -39,7 +39,7 @@ pub const ADMIN_PASSWORD: &str = "correct horse battery staple";
 /// Sessions as `make run` has them, unless a test says otherwise.
 pub fn security(assets: &Assets) -> Arc<Security> {
     Arc::new(Security {
-        csp: content_security_policy(assets.index().map(|a| a.identity.as_ref())),
+        csp: content_security_policy(assets.shells()),
         tls: false,
         sessions: SessionLimits {
             idle: poolwatch::auth::DEFAULT_IDLE,
