@@ -339,3 +339,88 @@ fn bars_step_by_whole_percent_and_warn_past_four_fifths() {
     assert_eq!(bar_class(1, 10), ("bar p10".to_owned(), 10));
     assert_eq!(bar_class(999, 1000), ("bar p100 is-high".to_owned(), 100));
 }
+
+/// Rows named from a small alphabet, so searches overlap a lot.
+fn many_rows(names: &[String]) -> Vec<Row> {
+    let mut rows: Vec<Row> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let status = [Status::Online, Status::Warning, Status::Unknown][i % 3];
+            let kind = [ResourceType::Dataset, ResourceType::Disk][i % 2];
+            let mut r = resource(kind, name, &(i % 4).to_string(), status);
+            if kind == ResourceType::Dataset {
+                r.dataset = Some(dataset(name, Some(i as u64), Some(100)));
+            }
+            Row::from_resource(r)
+        })
+        .collect();
+    sort_by_name(&mut rows);
+    rows
+}
+
+proptest::proptest! {
+    /// Typing and erasing, with the other filters changing now and then:
+    /// narrowing the previous answer always gives what a fresh select gives.
+    #[test]
+    fn select_after_agrees_with_select(
+        names in proptest::collection::vec("[ab/]{1,6}", 0..60),
+        steps in proptest::collection::vec(
+            ("[ab/ A]{0,5}", proptest::option::of(0usize..4), 0usize..3),
+            1..25,
+        ),
+    ) {
+        let rows = many_rows(&names);
+        let mut previous = Filter::default();
+        let mut before = previous.select(&rows);
+        for (q, health, sort) in steps {
+            let mut filter = previous.clone();
+            filter.q = q;
+            if let Some(h) = health {
+                filter.health = ["", "healthy", "attention", "offline"][h].to_owned();
+            }
+            filter.sort = ["", "usage", "health"][sort].to_owned();
+            let narrowed = filter.select_after(&rows, &previous, &before);
+            proptest::prop_assert_eq!(&narrowed, &filter.select(&rows));
+            previous = filter;
+            before = narrowed;
+        }
+    }
+}
+
+#[test]
+fn select_after_narrows_a_lengthened_search_and_starts_over_otherwise() {
+    let rows = rows();
+    let typed = |q: &str| Filter {
+        q: q.to_owned(),
+        ..Filter::default()
+    };
+    let all = typed("").select(&rows);
+    assert_eq!(all.len(), 3);
+    // A lengthened search only looks at what the previous one kept: a row
+    // it had dropped stays dropped even though it matches.
+    let tank_b = all
+        .iter()
+        .copied()
+        .filter(|&i| rows[i as usize].name == "tank/b")
+        .collect::<Vec<u32>>();
+    assert_eq!(typed("TANK").select(&rows).len(), 2);
+    assert_eq!(
+        typed("TANK").select_after(&rows, &typed(""), &tank_b),
+        tank_b
+    );
+    // Erasing, or any other filter changing, selects from every row again.
+    assert_eq!(
+        typed("tank").select_after(&rows, &typed("tank/a"), &[]),
+        typed("tank").select(&rows)
+    );
+    let healthy = Filter {
+        health: "healthy".to_owned(),
+        ..typed("tank")
+    };
+    assert_eq!(
+        healthy.select_after(&rows, &typed(""), &all),
+        healthy.select(&rows)
+    );
+    assert_ne!(healthy.select(&rows), typed("tank").select(&rows));
+}

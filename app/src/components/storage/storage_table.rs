@@ -18,15 +18,25 @@ const PAGE: usize = 25;
 /// The filtered rows, one page at a time; the page number is in the URL too.
 #[component]
 pub fn StorageTable(rows: Arc<Vec<Row>>, filter: Memo<Filter>, url: UrlQuery) -> impl IntoView {
-    let picked = {
+    // Kept with the filter that chose them, so the next keystroke of a
+    // search narrows them instead of searching every row again.
+    let chosen = {
         let rows = rows.clone();
-        Memo::new(move |_| filter.with(|f| f.select(&rows)))
+        Memo::new(move |before: Option<&(Filter, Vec<u32>)>| {
+            filter.with(|f| {
+                let picked = match before {
+                    Some((previous, picked)) => f.select_after(&rows, previous, picked),
+                    None => f.select(&rows),
+                };
+                (f.clone(), picked)
+            })
+        })
     };
     let page = Memo::new(move |_| url.get("page").parse::<usize>().unwrap_or(1).max(1));
-    let pages = move || picked.with(|p| p.len().div_ceil(PAGE)).max(1);
+    let pages = move || chosen.with(|(_, p)| p.len().div_ceil(PAGE)).max(1);
     let start = move || (page.get().min(pages()) - 1) * PAGE;
     let count = move || {
-        let total = picked.with(Vec::len);
+        let total = chosen.with(|(_, p)| p.len());
         let what = filter.with(|f| {
             f.kind.map_or("resources", |k| match k.as_str() {
                 "pool" => "pools",
@@ -46,7 +56,7 @@ pub fn StorageTable(rows: Arc<Vec<Row>>, filter: Memo<Filter>, url: UrlQuery) ->
     // as they were (the first letters of a search, say) renders nothing.
     let visible = Memo::new(move |_| {
         let from = start();
-        picked.with(|p| {
+        chosen.with(|(_, p)| {
             p.iter()
                 .skip(from)
                 .take(PAGE)
