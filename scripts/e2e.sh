@@ -120,7 +120,7 @@ echo "promtool: clean ($(grep -vc '^#' "$ROOT/end2end/artifacts/metrics.txt") sa
 
 set +e
 (cd "$ROOT/end2end" && BASE_URL="$url" POOLWATCH_VERSION="$("$bin" --version | awk '{print $2}')" \
-  npx --no-install playwright test)
+  npx --no-install playwright test "$@")
 rc=$?
 set -e
 

@@ -46,7 +46,6 @@ test.describe("10,000 datasets", () => {
     const times: number[] = await page.evaluate(async (text) => {
       const input = document.querySelector<HTMLInputElement>("#filter-q");
       if (!input) throw new Error("no search box");
-      const nextTask = () => new Promise((r) => setTimeout(r, 0));
       const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
       const out: number[] = [];
       for (let round = 0; round < 3; round++) {
@@ -57,9 +56,14 @@ test.describe("10,000 datasets", () => {
           const t0 = performance.now();
           input.value = value;
           input.dispatchEvent(new Event("input", { bubbles: true }));
+          // The app renders in microtasks (Leptos effects), so polling in
+          // microtasks sees the new rows as soon as they are in the DOM,
+          // before the browser could paint. (Polling with setTimeout let the
+          // browser slip a whole frame in first on some keystrokes: those
+          // figures were the frame clock, about 17 ms, not the work.)
           let table: HTMLElement | null = null;
-          for (let spins = 0; spins < 1000; spins++) {
-            await nextTask();
+          for (let spins = 0; spins < 100_000; spins++) {
+            await Promise.resolve();
             table = document.querySelector<HTMLElement>('[data-testid="storage-table"]');
             if (table?.dataset.q === value) break;
           }
@@ -82,7 +86,7 @@ test.describe("10,000 datasets", () => {
       targetMs: 16,
     };
     console.log(
-      `filter latency over 10000 datasets (input event -> DOM rendered and laid out), ` +
+      `filter latency over 10000 datasets (input event -> DOM updated, styled and laid out), ` +
         `${summary.keystrokes} keystrokes: median ${summary.medianMs} ms, p95 ${summary.p95Ms} ms, max ${summary.maxMs} ms (target < 16 ms)`,
     );
     const dir = path.join(__dirname, "..", "artifacts");
