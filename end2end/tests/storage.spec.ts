@@ -95,3 +95,16 @@ test("the resilvering pool shows its progress", async ({ page }) => {
   await expect(page.getByTestId("vdev-tree")).toContainText("replacing");
   await keepScreenshot(page, "pool-resilvering");
 });
+
+test("datasets say which pool they are in; a pool's root dataset links to the pool", async ({ page }) => {
+  await page.goto("/storage?tab=datasets&q=demo-degraded");
+  await appReady(page);
+  const rows = page.getByTestId("storage-row");
+  const root = rows.and(page.locator('[data-name="tank"]'));
+  await expect(root).toHaveCount(1, { timeout: 20_000 });
+  await expect(root.locator(".in-pool")).toHaveCount(0);
+  await expect(root.getByRole("link", { name: "tank", exact: true })).toHaveAttribute("href", /^\/storage\/pools\/[^/]+\/tank$/);
+  const child = rows.and(page.locator('[data-name^="tank/"]')).first();
+  await expect(child.locator(".in-pool")).toHaveText("in tank");
+  await expect(child.locator(".in-pool").getByRole("link", { name: "tank" })).toHaveAttribute("href", /^\/storage\/pools\/[^/]+\/tank$/);
+});

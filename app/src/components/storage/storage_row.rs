@@ -53,6 +53,9 @@ pub fn storage_row(out: &mut String, row: &Row) {
         .as_deref()
         .map(|p| pool_href(&row.connection_id, p));
     let is_pool = row.kind == ResourceType::Pool;
+    // A pool and its root dataset carry the pool's name: it links to the
+    // pool itself, where "in <pool>" would only repeat it.
+    let names_the_pool = is_pool || row.pool.as_deref() == Some(row.name.as_str());
     out.push_str("<tr");
     if row.stale.is_some() {
         out.push_str(" class=\"stale\"");
@@ -61,8 +64,12 @@ pub fn storage_row(out: &mut String, row: &Row) {
     attr(out, "data-name", &row.name);
     attr(out, "data-status", row.status.as_str());
     out.push_str("><th scope=\"row\" class=\"cell-name\">");
-    link(out, pool_link.as_deref().filter(|_| is_pool), &row.name);
-    if let (false, Some(href), Some(pool)) = (is_pool, &pool_link, &row.pool) {
+    link(
+        out,
+        pool_link.as_deref().filter(|_| names_the_pool),
+        &row.name,
+    );
+    if let (false, Some(href), Some(pool)) = (names_the_pool, &pool_link, &row.pool) {
         out.push_str("<span class=\"muted in-pool\">in ");
         link(out, Some(href), pool);
         out.push_str("</span>");
@@ -78,12 +85,9 @@ pub fn storage_row(out: &mut String, row: &Row) {
     attr(&mut attrs, "class", class);
     attr(&mut attrs, "data-status", row.status.as_str());
     element(out, "span", &attrs, label);
-    element(
-        out,
-        "span",
-        " class=\"reason\"",
-        row.reason.as_deref().unwrap_or(""),
-    );
+    if let Some(reason) = &row.reason {
+        element(out, "span", " class=\"reason\"", reason);
+    }
     out.push_str("</td><td>");
     let size_label = match row.kind {
         ResourceType::Disk => "size",
