@@ -306,6 +306,43 @@ fn search_key(q: &str) -> String {
     q.trim().to_ascii_lowercase()
 }
 
+/// How many recent answers [`Selections`] keeps: a typed word and back.
+const RECENT: usize = 32;
+
+/// Recent answers of [`Filter::select`] over one set of rows: typing
+/// narrows the last answer ([`Filter::select_after`]) and erasing finds the
+/// answer it had a moment ago, so most keystrokes search few rows or none.
+#[derive(Debug, Default)]
+pub struct Selections {
+    /// Newest last; the filters as selected, their search as matched.
+    recent: Vec<(Filter, Vec<u32>)>,
+}
+
+impl Selections {
+    /// What `filter.select(rows)` answers.
+    pub fn select(&mut self, rows: &[Row], filter: &Filter) -> Vec<u32> {
+        let key = Filter {
+            q: search_key(&filter.q),
+            ..filter.clone()
+        };
+        if let Some(at) = self.recent.iter().position(|(f, _)| *f == key) {
+            let hit = self.recent.remove(at);
+            let picked = hit.1.clone();
+            self.recent.push(hit);
+            return picked;
+        }
+        let picked = match self.recent.last() {
+            Some((previous, before)) => key.select_after(rows, previous, before),
+            None => key.select(rows),
+        };
+        if self.recent.len() == RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push((key, picked.clone()));
+        picked
+    }
+}
+
 /// The pool detail page of `pool` on connection `connection_id`. Neither
 /// needs escaping: ids are UUIDs and ZFS pool names allow only letters,
 /// digits and `_ - . :`.

@@ -361,7 +361,8 @@ fn many_rows(names: &[String]) -> Vec<Row> {
 
 proptest::proptest! {
     /// Typing and erasing, with the other filters changing now and then:
-    /// narrowing the previous answer always gives what a fresh select gives.
+    /// narrowing the previous answer, and the recent answers, always give
+    /// what a fresh select gives.
     #[test]
     fn select_after_agrees_with_select(
         names in proptest::collection::vec("[ab/]{1,6}", 0..60),
@@ -373,6 +374,7 @@ proptest::proptest! {
         let rows = many_rows(&names);
         let mut previous = Filter::default();
         let mut before = previous.select(&rows);
+        let mut selections = Selections::default();
         for (q, health, sort) in steps {
             let mut filter = previous.clone();
             filter.q = q;
@@ -382,6 +384,7 @@ proptest::proptest! {
             filter.sort = ["", "usage", "health"][sort].to_owned();
             let narrowed = filter.select_after(&rows, &previous, &before);
             proptest::prop_assert_eq!(&narrowed, &filter.select(&rows));
+            proptest::prop_assert_eq!(&selections.select(&rows, &filter), &narrowed);
             previous = filter;
             before = narrowed;
         }
@@ -423,4 +426,26 @@ fn select_after_narrows_a_lengthened_search_and_starts_over_otherwise() {
         healthy.select(&rows)
     );
     assert_ne!(healthy.select(&rows), typed("tank").select(&rows));
+}
+
+#[test]
+fn selections_keep_a_bounded_number_of_recent_answers() {
+    let rows = rows();
+    let mut selections = Selections::default();
+    for n in 0..(RECENT + 10) {
+        let filter = Filter {
+            q: "x".repeat(n),
+            ..Filter::default()
+        };
+        let _ = selections.select(&rows, &filter);
+    }
+    assert_eq!(selections.recent.len(), RECENT);
+    // Erasing back to a recent search answers from memory, and right.
+    let back = Filter {
+        q: format!("  {} ", "X".repeat(RECENT)),
+        ..Filter::default()
+    };
+    let before = selections.recent.len();
+    assert_eq!(selections.select(&rows, &back), back.select(&rows));
+    assert_eq!(selections.recent.len(), before);
 }

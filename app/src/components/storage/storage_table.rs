@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::storage::{STORAGE_COLUMNS, storage_rows};
 use crate::components::table_head;
-use crate::storage_rows::{Filter, Row};
+use crate::storage_rows::{Filter, Row, Selections};
 use crate::url_query::UrlQuery;
 
 /// Rows per page: enough to scan, few enough that a keystroke that changes
@@ -18,25 +18,22 @@ const PAGE: usize = 25;
 /// The filtered rows, one page at a time; the page number is in the URL too.
 #[component]
 pub fn StorageTable(rows: Arc<Vec<Row>>, filter: Memo<Filter>, url: UrlQuery) -> impl IntoView {
-    // Kept with the filter that chose them, so the next keystroke of a
-    // search narrows them instead of searching every row again.
-    let chosen = {
+    let selections = StoredValue::new(Selections::default());
+    let picked = {
         let rows = rows.clone();
-        Memo::new(move |before: Option<&(Filter, Vec<u32>)>| {
+        Memo::new(move |_| {
             filter.with(|f| {
-                let picked = match before {
-                    Some((previous, picked)) => f.select_after(&rows, previous, picked),
-                    None => f.select(&rows),
-                };
-                (f.clone(), picked)
+                selections
+                    .try_update_value(|s| s.select(&rows, f))
+                    .unwrap_or_default()
             })
         })
     };
     let page = Memo::new(move |_| url.get("page").parse::<usize>().unwrap_or(1).max(1));
-    let pages = move || chosen.with(|(_, p)| p.len().div_ceil(PAGE)).max(1);
+    let pages = move || picked.with(|p| p.len().div_ceil(PAGE)).max(1);
     let start = move || (page.get().min(pages()) - 1) * PAGE;
     let count = move || {
-        let total = chosen.with(|(_, p)| p.len());
+        let total = picked.with(Vec::len);
         let what = filter.with(|f| {
             f.kind.map_or("resources", |k| match k.as_str() {
                 "pool" => "pools",
@@ -56,7 +53,7 @@ pub fn StorageTable(rows: Arc<Vec<Row>>, filter: Memo<Filter>, url: UrlQuery) ->
     // as they were (the first letters of a search, say) renders nothing.
     let visible = Memo::new(move |_| {
         let from = start();
-        chosen.with(|(_, p)| {
+        picked.with(|p| {
             p.iter()
                 .skip(from)
                 .take(PAGE)
