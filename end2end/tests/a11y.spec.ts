@@ -13,6 +13,16 @@ const loaded = async (page: Page) => {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
 };
 
+/** A storage page, once its first row is in. */
+const storage = (name: string, path: string): View => ({
+  name,
+  open: async (page) => {
+    await page.goto(path);
+    await loaded(page);
+    await expect(page.getByTestId("storage-row").first()).toBeVisible({ timeout: 20_000 });
+  },
+});
+
 const VIEWS: View[] = [
   {
     name: "overview",
@@ -22,30 +32,9 @@ const VIEWS: View[] = [
       await expect(page.getByTestId("nas-card")).toHaveCount(3, { timeout: 20_000 });
     },
   },
-  {
-    name: "storage, pools",
-    open: async (page) => {
-      await page.goto("/storage");
-      await loaded(page);
-      await expect(page.getByTestId("storage-row").first()).toBeVisible({ timeout: 20_000 });
-    },
-  },
-  {
-    name: "storage, datasets",
-    open: async (page) => {
-      await page.goto("/storage?tab=datasets");
-      await loaded(page);
-      await expect(page.getByTestId("storage-row").first()).toBeVisible({ timeout: 20_000 });
-    },
-  },
-  {
-    name: "storage, disks that need attention",
-    open: async (page) => {
-      await page.goto("/storage?tab=disks&health=attention");
-      await loaded(page);
-      await expect(page.getByTestId("storage-row").first()).toBeVisible({ timeout: 20_000 });
-    },
-  },
+  storage("storage, pools", "/storage"),
+  storage("storage, datasets", "/storage?tab=datasets"),
+  storage("storage, disks that need attention", "/storage?tab=disks&health=attention"),
   {
     name: "pool detail",
     open: async (page) => {
